@@ -1,0 +1,65 @@
+/**
+ * Real roots of the depressed cubic c3·x³ + c1·x + c0 = 0 (no x² term), by Cardano's formula
+ * (one real root) or the trigonometric form (three), each polished by Newton steps. Where the
+ * normalised coefficients overflow (c3 tiny), the roots are the linear root −c0/c1 and, when
+ * c1/c3 < 0, the far pair ±√(−c1/c3), polished the same way.
+ */
+const NEWTON_STEPS = 3;
+
+/** Writes the real roots into `roots` (length ≥ 3) and returns how many there are. */
+export function depressedCubicRoots(c3: number, c1: number, c0: number, roots: Float64Array): number {
+  if (c3 === 0) {
+    if (c1 === 0) return 0;
+    roots[0] = -c0 / c1;
+    return 1;
+  }
+  const count = closedFormRoots(c1 / c3, c0 / c3, roots) || farFieldRoots(c3, c1, c0, roots);
+  for (let i = 0; i < count; i++) roots[i] = polish(c3, c1, c0, roots[i]);
+  return count;
+}
+
+/** Roots of x³ + p·x + q = 0; 0 when the numbers overflow. */
+function closedFormRoots(p: number, q: number, roots: Float64Array): number {
+  const halfQ = q / 2;
+  const thirdP = p / 3;
+  const discriminant = halfQ * halfQ + thirdP * thirdP * thirdP;
+  if (!Number.isFinite(discriminant)) return 0;
+  if (discriminant >= 0) {
+    // x = u − (p/3)/u with u³ = −q/2 ± √D, the sign chosen to avoid cancellation.
+    const s = Math.sqrt(discriminant);
+    const u = Math.cbrt(halfQ > 0 ? -halfQ - s : -halfQ + s);
+    roots[0] = u === 0 ? 0 : u - thirdP / u;
+    return 1;
+  }
+  // Three real roots (p < 0): x_k = 2√(−p/3)·cos((φ − 2πk)/3), cos φ = −(q/2)/(−p/3)^(3/2).
+  const m = -thirdP;
+  const cosPhi = Math.min(1, Math.max(-1, -halfQ / (m * Math.sqrt(m))));
+  const phi = Math.acos(cosPhi);
+  const r = 2 * Math.sqrt(m);
+  for (let k = 0; k < 3; k++) roots[k] = r * Math.cos((phi - 2 * Math.PI * k) / 3);
+  return 3;
+}
+
+function farFieldRoots(c3: number, c1: number, c0: number, roots: Float64Array): number {
+  if (c1 === 0) {
+    roots[0] = Math.cbrt(-c0 / c3);
+    return 1;
+  }
+  roots[0] = -c0 / c1;
+  const ratio = -c1 / c3;
+  if (!(ratio > 0)) return 1;
+  roots[1] = Math.sqrt(ratio);
+  roots[2] = -roots[1];
+  return 3;
+}
+
+function polish(c3: number, c1: number, c0: number, x: number): number {
+  for (let step = 0; step < NEWTON_STEPS; step++) {
+    const slope = 3 * c3 * x * x + c1;
+    if (slope === 0) break;
+    const next = x - (c3 * x * x * x + c1 * x + c0) / slope;
+    if (!Number.isFinite(next)) break;
+    x = next;
+  }
+  return x;
+}

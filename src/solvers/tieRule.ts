@@ -1,0 +1,35 @@
+/**
+ * The tie rule shared by every solver that searches a coefficient grid: costs within a relative
+ * 1e−12 of the minimum count as equal, and among equal costs the first (smallest) coefficient
+ * wins. The tolerance absorbs rounding, so the reference solver (which averages simulated costs
+ * over the prior) and the grid solver (which uses the closed-form moments) break near-ties the
+ * same way although their costs differ in the last bits.
+ */
+export const TIE_RELATIVE_TOLERANCE = 1e-12;
+
+export interface GridChoice {
+  /** Index of the chosen grid point; −1 when no cost is finite (the caller reports divergence). */
+  index: number;
+  /** True when more than one grid point's cost counted as the minimum. */
+  tied: boolean;
+}
+
+/** Applies the tie rule to costs[0 … count−1]. */
+export function chooseGridPoint(costs: Float64Array, count = costs.length): GridChoice {
+  let minimum = Infinity;
+  for (let i = 0; i < count; i++) if (costs[i] < minimum) minimum = costs[i];
+  if (!Number.isFinite(minimum)) return { index: -1, tied: false };
+  const threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
+  let index = -1;
+  let tied = false;
+  for (let i = 0; i < count; i++) {
+    if (costs[i] <= threshold) {
+      if (index < 0) index = i;
+      else {
+        tied = true;
+        break;
+      }
+    }
+  }
+  return { index, tied };
+}
