@@ -1,0 +1,94 @@
+/**
+ * The scenario config: the one schema that the library, the CLI (JSON or YAML files) and the web
+ * explorer validate input against. `parseScenarioConfig` checks the shape with zod and the ranges
+ * with the model's own checks; every error names the field by its path (e.g. `schedule.training`).
+ */
+import { z } from 'zod';
+import { SOLVER_NAMES } from '../solvers/registry.ts';
+import type { SolverName } from '../solvers/equilibrium.ts';
+import { InputError } from './inputError.ts';
+import { linspace } from './linspace.ts';
+import { checkRange } from './numbers.ts';
+import { linearScenario, type LinearScenario } from './scenario.ts';
+import { MAX_EPISODES, trainThenDeploy } from './schedule.ts';
+
+const count = z.number().int().min(0).max(MAX_EPISODES);
+const evenlySpaced = z.strictObject({ min: z.number(), max: z.number(), count: z.number().int().min(1).max(100_000) });
+
+const pointsError = 'expected a list of numbers or {min, max, count}';
+
+export const scenarioConfigSchema = z.strictObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  /** A spec ("1x20,0x80"), a list of learning rates, or training then deployment at one rate. */
+  schedule: z.union([
+    z.string(),
+    z.array(z.number()),
+    z.strictObject({ training: count, deployment: count.default(0), learningRate: z.number().default(1) }),
+  ], { error: 'expected a spec such as "1x20,0x80", a list of learning rates, or {training, deployment, learningRate}' }),
+  theta0: z.number().optional(),
+  discount: z.number().optional(),
+  regularizer: z.number().optional(),
+  /** Points of the prior over θ, or {min, max, count} for evenly spaced points. */
+  prior: z.union([z.array(z.number()), evenlySpaced], { error: pointsError }).optional(),
+  coefficientGrid: z.union([z.array(z.number()), evenlySpaced], { error: pointsError }).optional(),
+  solver: z.enum(SOLVER_NAMES as [SolverName, ...SolverName[]]).optional(),
+  /** Episodes shown in the figure (default: all). */
+  plotWindow: z.number().int().min(1).optional(),
+});
+
+export type ScenarioConfig = z.input<typeof scenarioConfigSchema>;
+
+/** A validated config: the scenario to solve and how to present it. */
+export interface ParsedConfig {
+  readonly name: string;
+  readonly description: string;
+  readonly scenario: LinearScenario;
+  readonly solver: SolverName;
+  readonly plotWindow: number;
+}
+
+/** Validates untrusted input (parsed JSON or YAML) as a scenario config. */
+export function parseScenarioConfig(input: unknown, defaultName = 'custom'): ParsedConfig {
+  const result = scenarioConfigSchema.safeParse(input);
+  if (!result.success) throw zodToInputError(result.error);
+  const config = result.data;
+  const schedule = config.schedule;
+  const scenario = linearScenario({
+    schedule: Array.isArray(schedule) || typeof schedule === 'string' ? schedule : objectSchedule(schedule),
+    theta0: config.theta0,
+    discount: config.discount,
+    regularizer: config.regularizer,
+    prior: points(config.prior, 'prior'),
+    coefficientGrid: points(config.coefficientGrid, 'coefficientGrid'),
+  });
+  return {
+    name: config.name ?? defaultName,
+    description: config.description ?? '',
+    scenario,
+    solver: config.solver ?? 'grid',
+    plotWindow: Math.min(config.plotWindow ?? scenario.schedule.length, scenario.schedule.length),
+  };
+}
+
+function objectSchedule(s: { training: number; deployment: number; learningRate: number }): Float64Array {
+  if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
+  if (s.training + s.deployment > MAX_EPISODES) {
+    throw new InputError('schedule', `has more than ${MAX_EPISODES} episodes, the limit`);
+  }
+  return trainThenDeploy(s.training, s.deployment, checkRange(s.learningRate, 'schedule.learningRate', 0));
+}
+
+function points(spec: number[] | { min: number; max: number; count: number } | undefined, field: string) {
+  if (spec === undefined || Array.isArray(spec)) return spec;
+  checkRange(spec.min, `${field}.min`);
+  checkRange(spec.max, `${field}.max`);
+  return linspace(spec.min, spec.max, spec.count);
+}
+
+/** The first zod issue as an InputError whose field is the issue's path. */
+export function zodToInputError(error: z.ZodError): InputError {
+  const issue = error.issues[0];
+  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'config';
+  return new InputError(field, issue.message);
+}
