@@ -27,6 +27,10 @@ export { rollout } from './rollout/rollout.ts';
 export { EPISODE_COLUMNS, type Trajectory } from './rollout/trajectory.ts';
 export { computeMetrics, type Metrics } from './metrics/metrics.ts';
 
+// report/
+export { resultToJson, type ResultJson } from './report/resultJson.ts';
+export { trajectoryToCsv } from './report/trajectoryCsv.ts';
+
 // experiment/
 export { runExperiment, type ExperimentResult } from './experiment/experiment.ts';
 
