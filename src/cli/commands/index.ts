@@ -1,0 +1,5 @@
+import type { Command } from 'commander';
+import { registerList } from './list.ts';
+
+/** Every subcommand of `mesalab`; each module adds its command to the program. */
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerList];

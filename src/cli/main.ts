@@ -1,0 +1,44 @@
+/**
+ * The `mesalab` command line: a thin shell over the library. Known errors (bad input, divergence)
+ * print one line on stderr and exit 1; usage errors exit 2; nothing prints a stack trace unless
+ * MESALAB_DEBUG is set.
+ */
+import { Command, CommanderError } from 'commander';
+import { DivergenceError, InputError } from '../model/inputError.ts';
+import { COMMANDS } from './commands/index.ts';
+
+function buildProgram(): Command {
+  const program = new Command('mesalab')
+    .description('toy models of mesa-optimization and deceptive alignment')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed its message (or the help text).
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof InputError || error instanceof DivergenceError) {
+    process.stderr.write(`mesalab: ${error.message}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`mesalab: ${message}\n`);
+  if (process.env.MESALAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv);
