@@ -1,10 +1,13 @@
 /**
  * Real roots of the depressed cubic c3·x³ + c1·x + c0 = 0 (no x² term), by Cardano's formula
- * (one real root) or the trigonometric form (three), each polished by Newton steps. Where the
+ * (one real root) or the trigonometric form (three), each polished by Newton steps (which also
+ * repair the closed forms where squares underflow). Where the
  * normalised coefficients overflow (c3 tiny), the roots are the linear root −c0/c1 and, when
  * c1/c3 < 0, the far pair ±√(−c1/c3), polished the same way.
  */
-const NEWTON_STEPS = 3;
+/** Newton steps stop once a step is below this relative size (or after MAX_NEWTON_STEPS). */
+const NEWTON_TOLERANCE = 1e-15;
+const MAX_NEWTON_STEPS = 8;
 
 /** Writes the real roots into `roots` (length ≥ 3) and returns how many there are. */
 export function depressedCubicRoots(c3: number, c1: number, c0: number, roots: Float64Array): number {
@@ -54,12 +57,13 @@ function farFieldRoots(c3: number, c1: number, c0: number, roots: Float64Array):
 }
 
 function polish(c3: number, c1: number, c0: number, x: number): number {
-  for (let step = 0; step < NEWTON_STEPS; step++) {
+  for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
     const slope = 3 * c3 * x * x + c1;
     if (slope === 0) break;
-    const next = x - (c3 * x * x * x + c1 * x + c0) / slope;
-    if (!Number.isFinite(next)) break;
-    x = next;
+    const delta = (c3 * x * x * x + c1 * x + c0) / slope;
+    if (!Number.isFinite(delta)) break;
+    x -= delta;
+    if (Math.abs(delta) <= NEWTON_TOLERANCE * Math.abs(x)) break;
   }
   return x;
 }

@@ -20,14 +20,17 @@ export function updateFactor(a: number, rate: number, regularizer: number): numb
   return 1 - 2 * rate * (a * a + regularizer);
 }
 
-/** g(a): the agent's cost of playing a, divided by θ². */
+/**
+ * g(a): the agent's cost of playing a, divided by θ². f·(f·A), not f²·A: an empty future
+ * (A = 0) must cost 0 even when a huge learning rate makes f² overflow.
+ */
 export function normalisedCost(a: number, f: number, future: SuffixMoments, discount: number): number {
-  return (a - 1) ** 2 + discount * (f * f * future.A - 2 * f * future.B + future.L);
+  return (a - 1) ** 2 + discount * (f * (f * future.A) - 2 * f * future.B + future.L);
 }
 
 /** After agent n plays a with factor f: A ← a² + γf²A, B ← a + γfB, L ← 1 + γL (in place). */
 export function prependEpisode(future: SuffixMoments, a: number, f: number, discount: number): void {
-  future.A = a * a + discount * f * f * future.A;
+  future.A = a * a + discount * f * (f * future.A);
   future.B = a + discount * f * future.B;
   future.L = 1 + discount * future.L;
 }

@@ -1,0 +1,29 @@
+import type { ExperimentResult } from '../experiment/experiment.ts';
+
+/** A fixed-width text table: one row per result, the metrics a reader compares first. */
+export function summaryTable(results: readonly ExperimentResult[]): string {
+  const header = ['scenario', 'solver', 'episodes', 'training', 'first coef', 'mean train coef', 'goal retained', 'final θ', 'train base loss', 'mesa loss'];
+  const rows = results.map(({ config, equilibrium, metrics: m }) => [
+    config.name,
+    equilibrium.solver,
+    String(config.scenario.schedule.length),
+    String(m.trainingEpisodes),
+    formatNumber(m.firstCoefficient),
+    formatNumber(m.meanTrainingCoefficient),
+    formatNumber(m.goalRetained),
+    formatNumber(m.finalTheta),
+    formatNumber(m.trainingBaseLoss),
+    formatNumber(m.totalMesaLoss),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** Four decimals for numbers of ordinary size, scientific notation otherwise; "—" for null. */
+export function formatNumber(x: number | null): string {
+  if (x === null) return '—';
+  if (x === 0) return '0';
+  const magnitude = Math.abs(x);
+  return magnitude >= 1e-3 && magnitude < 1e6 ? x.toFixed(4) : x.toExponential(3);
+}
