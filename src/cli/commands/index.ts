@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { registerList } from './list.ts';
+import { registerRun } from './run.ts';
+import { registerSolve } from './solve.ts';
 
 /** Every subcommand of `mesalab`; each module adds its command to the program. */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerList];
+export const COMMANDS: ReadonlyArray<(program: Command) => void> = [registerList, registerRun, registerSolve];

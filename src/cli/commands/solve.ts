@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import type { Command } from 'commander';
+import { runExperiment } from '../../experiment/experiment.ts';
+import { parseScenarioConfig } from '../../model/config.ts';
+import { InputError } from '../../model/inputError.ts';
+import { parseFiniteNumber } from '../../model/numbers.ts';
+import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
+import { presentResults } from '../present.ts';
+import { readConfigFile } from '../scenarioSource.ts';
+
+interface SolveOptions {
+  schedule: string;
+  solver: string;
+  theta0?: string;
+  discount?: string;
+  regularizer?: string;
+  json?: boolean;
+  out?: string;
+}
+
+export function registerSolve(program: Command): void {
+  program
+    .command('solve')
+    .description('solve the linear mesa-optimizer game for any learning-rate schedule')
+    .requiredOption('--schedule <spec>', 'learning rates: "1x20,0x80" (value x count), "1,1,0.5", or a JSON file with an array')
+    .option('--solver <name>', `${SOLVER_NAMES.join('|')}`, 'grid')
+    .option('--theta0 <x>', 'initial goal θ₀ (default 0.8)')
+    .option('--discount <g>', 'discount γ on the mesa objective, 0 to 1 (default 1)')
+    .option('--regularizer <l>', 'weight λ ≥ 0 of the regularizer λθ² in the base objective (default 0)')
+    .option('--json', 'print one JSON object: coefficients, theta, output, learningRate, metrics, …')
+    .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
+    .action(async (options: SolveOptions) => {
+      const config = parseScenarioConfig({
+        schedule: scheduleInput(options.schedule),
+        theta0: optionalNumber(options.theta0, '--theta0'),
+        discount: optionalNumber(options.discount, '--discount'),
+        regularizer: optionalNumber(options.regularizer, '--regularizer'),
+        solver: getSolver(options.solver, '--solver').name,
+      });
+      await presentResults([runExperiment(config)], { json: options.json, out: options.out });
+    });
+}
+
+/** A spec string, or the array of learning rates in a JSON file. */
+function scheduleInput(spec: string): string | number[] {
+  if (!spec.endsWith('.json') && !existsSync(spec)) return spec;
+  const data = readConfigFile(spec);
+  if (!Array.isArray(data) || !data.every((x) => typeof x === 'number')) {
+    throw new InputError('--schedule', `${spec} must hold a JSON array of learning rates`);
+  }
+  return data;
+}
+
+function optionalNumber(text: string | undefined, field: string): number | undefined {
+  return text === undefined ? undefined : parseFiniteNumber(text, field);
+}
