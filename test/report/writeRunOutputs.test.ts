@@ -1,0 +1,60 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExperiment, type ExperimentResult } from '../../src/experiment/experiment.ts';
+import { parseScenarioConfig } from '../../src/model/config.ts';
+import { writeRunOutputs } from '../../src/report/writeRunOutputs.ts';
+import { seed1 } from '../../src/scenarios/seed.ts';
+import { decodePng, PNG_SIGNATURE } from './png.ts';
+
+let scratch: string;
+let result: ExperimentResult;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'mesalab-outputs-'));
+  result = runExperiment(parseScenarioConfig(seed1));
+});
+
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('writeRunOutputs', () => {
+  it('creates the folder and writes exactly trajectory.csv, result.json, figure.svg and figure.png', async () => {
+    const dir = join(scratch, 'nested', 'seed-1');
+    const { files } = await writeRunOutputs(dir, result);
+    const names = ['trajectory.csv', 'result.json', 'figure.svg', 'figure.png'];
+    expect(files).toEqual(names.map((name) => join(dir, name)));
+    // Atomic writes rename their temporary files into place: nothing else is left behind.
+    expect((await readdir(dir)).sort()).toEqual([...names].sort());
+  });
+
+  it('writes a result.json with N coefficients and N + 1 values of θ, and a CSV row per episode', async () => {
+    const dir = join(scratch, 'contents');
+    await writeRunOutputs(dir, result);
+    const json = JSON.parse(await readFile(join(dir, 'result.json'), 'utf8'));
+    expect(json.scenario).toBe('seed-1');
+    expect(json.coefficients).toHaveLength(100);
+    expect(json.theta).toHaveLength(101);
+    const csv = (await readFile(join(dir, 'trajectory.csv'), 'utf8')).trimEnd().split('\n');
+    expect(csv).toHaveLength(1 + 100 + 1);
+  });
+
+  it('writes the run figure titled with scenario, episodes and solver, as SVG and as a 1100 px PNG', async () => {
+    const dir = join(scratch, 'figure');
+    await writeRunOutputs(dir, result);
+    const svg = await readFile(join(dir, 'figure.svg'), 'utf8');
+    expect(svg).toContain('seed-1: 100 episodes (first 30 shown), solver grid');
+    const png = new Uint8Array(await readFile(join(dir, 'figure.png')));
+    expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+    expect(decodePng(png).width).toBe(1100);
+  });
+
+  it('overwrites the files of an earlier run in the same folder', async () => {
+    const dir = join(scratch, 'again');
+    await writeRunOutputs(dir, result);
+    const other = runExperiment(parseScenarioConfig({ ...seed1, name: 'renamed' }));
+    await writeRunOutputs(dir, other);
+    expect(JSON.parse(await readFile(join(dir, 'result.json'), 'utf8')).scenario).toBe('renamed');
+    expect(await readdir(dir)).toHaveLength(4);
+  });
+});
