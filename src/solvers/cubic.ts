@@ -67,3 +67,22 @@ function polish(c3: number, c1: number, c0: number, x: number): number {
   }
   return x;
 }
+
+/**
+ * The root of c3·x³ + c1·x + c0 when c3 ≥ 0, c1 ≥ 0 and c0 < 0: the cubic is increasing, so the
+ * root is unique and positive. Newton's method from a positive `guess` converges to it
+ * monotonically after at most one overshoot (the cubic is convex for x > 0); a good guess (the
+ * neighbouring episode's answer) needs two or three steps, far cheaper than cbrt. NaN when it
+ * has not converged in MAX_GUIDED_STEPS, so the caller can fall back to the closed form.
+ */
+export function increasingCubicRoot(c3: number, c1: number, c0: number, guess: number): number {
+  let x = guess;
+  for (let step = 0; step < MAX_GUIDED_STEPS; step++) {
+    const delta = (c3 * x * x * x + c1 * x + c0) / (3 * c3 * x * x + c1);
+    x -= delta;
+    if (Math.abs(delta) <= NEWTON_TOLERANCE * x) return x;
+  }
+  return NaN;
+}
+
+const MAX_GUIDED_STEPS = 40;

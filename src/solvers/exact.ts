@@ -8,7 +8,7 @@
  */
 import { DivergenceError } from '../model/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
-import { depressedCubicRoots } from './cubic.ts';
+import { depressedCubicRoots, increasingCubicRoot } from './cubic.ts';
 import type { Equilibrium, Solver } from './equilibrium.ts';
 import { emptyFuture, normalisedCost, prependEpisode, type SuffixMoments, updateFactor } from './suffixMoments.ts';
 import { TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
@@ -26,32 +26,63 @@ export function solveExact(scenario: LinearScenario): Equilibrium {
   const { schedule, discount, regularizer } = scenario;
   const coefficients = new Float64Array(schedule.length);
   const future = emptyFuture();
-  const roots = new Float64Array(3);
+  const choice = newChoice();
   const ties: number[] = [];
   for (let n = schedule.length - 1; n >= 0; n--) {
     const rate = schedule[n];
-    const choice = bestCoefficient(rate, discount, regularizer, future, roots);
-    if (Number.isNaN(choice.a)) throw new DivergenceError(n, "the agent's cost");
+    bestCoefficient(rate, discount, regularizer, future, choice);
+    const a = choice.a;
+    if (Number.isNaN(a)) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
-    coefficients[n] = choice.a;
-    prependEpisode(future, choice.a, updateFactor(choice.a, rate, regularizer), discount);
+    coefficients[n] = a;
+    prependEpisode(future, a, updateFactor(a, rate, regularizer), discount);
     if (!Number.isFinite(future.A)) throw new DivergenceError(n, 'the suffix moment A');
   }
   return { solver: 'exact', coefficients, ties: ties.reverse() };
 }
 
-/** The global minimiser of g over the reals for learning rate ℓ, given the future's moments. */
+/** An agent's choice, with scratch space reused across episodes (the hot loop allocates nothing). */
+export interface ExactChoice {
+  a: number;
+  tied: boolean;
+  readonly roots: Float64Array;
+  readonly costs: Float64Array;
+}
+
+export const newChoice = (): ExactChoice => ({ a: NaN, tied: false, roots: new Float64Array(3), costs: new Float64Array(3) });
+
+/**
+ * The global minimiser of g over the reals for learning rate ℓ, given the future's moments,
+ * written into `choice` (NaN when no root has a finite cost). `choice.a` on entry, if positive,
+ * is a starting guess (the later agent's coefficient).
+ */
 export function bestCoefficient(
   rate: number,
   discount: number,
   regularizer: number,
   future: SuffixMoments,
-  roots: Float64Array = new Float64Array(3),
-): { a: number; tied: boolean } {
+  choice: ExactChoice = newChoice(),
+): ExactChoice {
+  const { roots, costs } = choice;
   const gl = discount * rate;
   const c = 1 - 2 * rate * regularizer;
-  const count = depressedCubicRoots(16 * gl * rate * future.A, 2 - 8 * gl * c * future.A + 8 * gl * future.B, -2, roots);
-  const costs = [Infinity, Infinity, Infinity];
+  const c3 = 16 * gl * rate * future.A;
+  const c1 = 2 - 8 * gl * c * future.A + 8 * gl * future.B;
+  choice.tied = false;
+  if (c3 >= 0 && c1 >= 0 && choice.a > 0) {
+    // One real root (g is convex): Newton from the previous agent's coefficient.
+    const a = increasingCubicRoot(c3, c1, -2, choice.a);
+    if (Number.isFinite(a)) {
+      choice.a = a;
+      return choice;
+    }
+  }
+  const count = depressedCubicRoots(c3, c1, -2, roots);
+  if (count === 1) {
+    // g′ has one real zero: g's only stationary point is its global minimum.
+    choice.a = roots[0];
+    return choice;
+  }
   let minimum = Infinity;
   for (let i = 0; i < count; i++) {
     costs[i] = normalisedCost(roots[i], updateFactor(roots[i], rate, regularizer), future, discount);
@@ -61,14 +92,14 @@ export function bestCoefficient(
   // distinct such roots (not one root found twice) make a tie.
   const threshold = minimum + TIE_RELATIVE_TOLERANCE * minimum;
   let best = NaN;
-  let tied = false;
   for (let i = 0; i < count; i++) {
     if (!(costs[i] <= threshold)) continue;
     if (Number.isNaN(best)) best = roots[i];
     else {
-      if (Math.abs(roots[i] - best) > DISTINCT_ROOTS * Math.max(1, Math.abs(best))) tied = true;
+      if (Math.abs(roots[i] - best) > DISTINCT_ROOTS * Math.max(1, Math.abs(best))) choice.tied = true;
       best = Math.min(best, roots[i]);
     }
   }
-  return { a: best, tied };
+  choice.a = best;
+  return choice;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depressedCubicRoots } from '../../src/solvers/cubic.ts';
+import { depressedCubicRoots, increasingCubicRoot } from '../../src/solvers/cubic.ts';
 
 describe('depressedCubicRoots', () => {
   it('returns roots of c3·x³ + c1·x + c0 with the right count', () => {
@@ -37,5 +37,22 @@ describe('depressedCubicRoots', () => {
     const count = depressedCubicRoots(1e-300, 2, -2, roots);
     expect(count).toBeGreaterThanOrEqual(1);
     expect(roots[0]).toBeCloseTo(1, 12);
+  });
+
+  it('increasingCubicRoot from any positive guess equals the closed-form root, or declines with NaN', () => {
+    const positive = fc.double({ min: 0, max: 100, noNaN: true });
+    fc.assert(
+      fc.property(positive, positive, fc.double({ min: 1e-3, max: 10, noNaN: true }), fc.double({ min: 1e-3, max: 5, noNaN: true }), (c3, c1, minusC0, guess) => {
+        fc.pre(c3 + c1 > 1e-6);
+        const roots = new Float64Array(3);
+        expect(depressedCubicRoots(c3, c1, -minusC0, roots)).toBe(1);
+        const root = increasingCubicRoot(c3, c1, -minusC0, guess);
+        if (!Number.isNaN(root)) expect(Math.abs(root - roots[0])).toBeLessThanOrEqual(1e-12 * Math.abs(roots[0]));
+        // From within a factor of two of the root it always converges.
+        const near = increasingCubicRoot(c3, c1, -minusC0, roots[0] * (0.5 + 1.5 * (guess / 5)));
+        expect(Math.abs(near - roots[0])).toBeLessThanOrEqual(1e-12 * Math.abs(roots[0]));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
