@@ -45,7 +45,7 @@ export function svgToPng(svg: string, options: PngOptions = {}): Uint8Array {
 
 const DEJAVU_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'];
 
-/** Paths of the DejaVu Sans faces (regular, bold, oblique) shipped by `dejavu-fonts-ttf`. */
+/** Paths of the DejaVu Sans faces shipped by `dejavu-fonts-ttf`: regular, bold, oblique, bold oblique. */
 export function dejavuFontFiles(): string[] {
   const root = dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json'));
   return DEJAVU_FILES.map((file) => join(root, 'ttf', file));
