@@ -1,0 +1,83 @@
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { InputError } from '../../model/inputError.ts';
+import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
+import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
+import { defaultWorkers } from '../../sweep/pool.ts';
+import { createProgress, type Progress } from '../../sweep/progress.ts';
+import { runSweep, type SweepRunSummary } from '../../sweep/run.ts';
+import { parseShard, shardLabel, WHOLE } from '../../sweep/shard.ts';
+import type { Sweep } from '../../sweep/sweep.ts';
+
+interface SweepOptions {
+  out?: string;
+  workers?: string;
+  batch?: string;
+  shard?: string;
+  resume?: boolean;
+  overwrite?: boolean;
+  solver?: string;
+  queue?: string;
+  queueName?: string;
+  plot?: boolean;
+  quiet?: boolean;
+  progressInterval?: string;
+}
+
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('run a parameter sweep (a YAML/JSON sweep file or a built-in sweep) and record each point\'s metrics')
+    .argument('<sweep>', `a sweep file, or a built-in sweep: ${builtInSweepNames().join(', ')}`)
+    .option('-o, --out <dir>', 'output directory (default: out/sweeps/<name>)')
+    .option('-w, --workers <n>', `worker threads (default: one per core, here ${defaultWorkers()})`)
+    .option('--batch <n>', 'points per task or queue job (default: automatic)')
+    .option('--shard <i/n>', 'run only shard i of n (points with id ≡ i−1 mod n), e.g. for a job array')
+    .option('--resume', 'keep the points already in the results file and run the rest')
+    .option('--overwrite', 'discard earlier results in the output directory')
+    .option('--solver <name>', `override the sweep's solver: ${SOLVER_NAMES.join('|')}`)
+    .option('--quiet', 'no progress bar or progress lines')
+    .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '5')
+    .addHelpText(
+      'after',
+      '\nResults: <out>/results.jsonl (one JSON object per point, in point order), results.csv once complete,\n' +
+        'sweep.json (what was swept). See docs/sweeps.md for the file format.',
+    )
+    .action(async (name: string, options: SweepOptions) => {
+      const sweep = loadSweep(name, options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name);
+      const out = options.out ?? join('out', 'sweeps', sweep.name);
+      const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
+      if (options.resume && options.overwrite) throw new InputError('--resume', 'cannot be combined with --overwrite');
+      let progress: Progress | undefined;
+      const label = `sweep ${sweep.name}${shard.count > 1 ? ` shard ${shardLabel(shard)}` : ''}`;
+      const summary = await runSweep(sweep, {
+        out,
+        shard,
+        resume: options.resume,
+        overwrite: options.overwrite,
+        workers: options.workers === undefined ? undefined : parseWholeNumber(options.workers, '--workers', 1),
+        batchSize: options.batch === undefined ? undefined : parseWholeNumber(options.batch, '--batch', 1),
+        onStart: (total, done) => {
+          if (options.quiet) return;
+          const interval = parseWholeNumber(options.progressInterval ?? '5', '--progress-interval', 1) * 1000;
+          progress = createProgress({ label, total, initial: done, stream: process.stderr, interval });
+        },
+        onProgress: (done) => progress?.update(done),
+      });
+      progress?.stop();
+      report(sweep, summary);
+    });
+}
+
+function report(sweep: Sweep, summary: SweepRunSummary): void {
+  const resumed = summary.resumed > 0 ? `, ${summary.resumed} were already done` : '';
+  const torn = summary.truncatedBytes > 0 ? ` (removed a torn last line of ${summary.truncatedBytes} bytes)` : '';
+  process.stderr.write(`${sweep.name}: ${summary.computed} points computed${resumed}${torn}\n`);
+  process.stderr.write(`wrote ${summary.file}${summary.csv ? ` and ${summary.csv}` : ''}\n`);
+}
+
+/** Parses a whole-number CLI option (at least `min`), naming the option on error. */
+export function parseWholeNumber(text: string, option: string, min = 0): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min) throw new InputError(option, `expected a whole number of at least ${min}, got "${text}"`);
+  return Number(text);
+}

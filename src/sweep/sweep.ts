@@ -1,0 +1,160 @@
+/**
+ * A sweep file (YAML or JSON):
+ *
+ *   name: training-x-deployment          # default: the file's name
+ *   description: one line for the docs
+ *   base: { schedule: { training: 20, deployment: 80 }, theta0: 0.8 }   # a scenario config
+ *   sweep:                                # dotted config paths → values (see values.ts)
+ *     schedule.training: { from: 1, to: 100, steps: 100 }
+ *     schedule.deployment: [0, 100, 200]
+ *   metrics: [firstCoefficient, goalRetained]   # default: every metric
+ *   solver: grid                          # default: base.solver, else grid
+ *   labels: { schedule.training: training episodes }   # axis titles for the figures
+ *
+ * `compileSweep` validates it where it enters: the shape with zod, each path against the base,
+ * and each swept value by building that scenario (the other parameters at their first values),
+ * so a typo or an out-of-range value fails before any point runs, naming the field.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { parseScenarioConfig } from '../model/config.ts';
+import { InputError } from '../model/inputError.ts';
+import { linearScenario } from '../model/scenario.ts';
+import { computeMetrics } from '../metrics/metrics.ts';
+import { rollout } from '../rollout/rollout.ts';
+import { SOLVER_NAMES } from '../solvers/registry.ts';
+import type { SolverName } from '../solvers/equilibrium.ts';
+import { checkPath, withOverrides, type JsonObject } from './overrides.ts';
+import { pointCount, type Axis } from './points.ts';
+import { expandValues, parseValuesSpec, type SweepValue } from './values.ts';
+
+/** The most points one sweep may have (its done-set then takes 12.5 MB). */
+export const MAX_POINTS = 100_000_000;
+
+const sweepFileSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, ".", "_" and "-" only').optional(),
+  description: z.string().optional(),
+  base: z.record(z.string(), z.unknown()),
+  sweep: z.record(z.string(), z.unknown()).refine((s) => Object.keys(s).length > 0, 'needs at least one parameter to sweep'),
+  metrics: z.array(z.string()).min(1).optional(),
+  solver: z.enum(SOLVER_NAMES as [SolverName, ...SolverName[]]).optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+});
+
+/** A validated sweep file, as plain JSON (it is what workers and queue jobs receive). */
+export type SweepSpec = z.infer<typeof sweepFileSchema> & { name: string };
+
+/** A sweep ready to run: its axes expanded and everything checked. */
+export interface Sweep {
+  readonly name: string;
+  readonly description: string;
+  /** The spec it was compiled from (with its name filled in): `compileSweep(spec)` rebuilds it. */
+  readonly spec: SweepSpec;
+  /** The base config with the sweep's solver applied. */
+  readonly base: JsonObject;
+  readonly axes: readonly Axis[];
+  readonly paths: readonly string[];
+  /** Metric names recorded for each point, in this order. */
+  readonly metrics: readonly string[];
+  readonly points: number;
+  /** A hash of everything that determines the results: base, axes, metrics. */
+  readonly fingerprint: string;
+  /** Titles for figure axes by path or metric name (default: the name itself). */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Validates untrusted input (a parsed sweep file) and compiles it. */
+export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
+  const parsed = sweepFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(issue.path.length > 0 ? issue.path.map(String).join('.') : 'sweep file', issue.message);
+  }
+  const spec: SweepSpec = { ...parsed.data, name: parsed.data.name ?? defaultName };
+  const base: JsonObject = spec.solver === undefined ? spec.base : { ...spec.base, solver: spec.solver };
+  const axes = Object.entries(spec.sweep).map(([path, values]) => compileAxis(base, path, values));
+  const points = pointCount(axes);
+  if (points > MAX_POINTS) throw new InputError('sweep', `has ${points} points; at most ${MAX_POINTS} are allowed`);
+  const metrics = checkMetrics(spec.metrics);
+  checkAxisValues(base, axes);
+  return {
+    name: spec.name,
+    description: spec.description ?? '',
+    spec,
+    base,
+    axes,
+    paths: axes.map((a) => a.path),
+    metrics,
+    points,
+    fingerprint: fingerprintOf(base, axes, metrics),
+    labels: spec.labels ?? {},
+  };
+}
+
+function compileAxis(base: JsonObject, path: string, input: unknown): Axis {
+  const field = `sweep.${path}`;
+  checkPath(base, path, field);
+  const spec = parseValuesSpec(input, field);
+  const values = expandValues(spec, field);
+  return { path, values, log: !Array.isArray(spec) && 'log' in spec && spec.log === true };
+}
+
+/** Names of every metric computeMetrics returns, read off a one-episode run so the list never goes stale. */
+function knownMetrics(): string[] {
+  const scenario = linearScenario({ schedule: [1] });
+  return Object.keys(computeMetrics(rollout(scenario, Float64Array.of(0))));
+}
+
+function checkMetrics(requested: readonly string[] | undefined): string[] {
+  const known = knownMetrics();
+  if (requested === undefined) return known;
+  requested.forEach((name, i) => {
+    if (!known.includes(name)) throw new InputError(`metrics[${i}]`, `unknown metric "${name}"; known: ${known.join(', ')}`);
+  });
+  return [...requested];
+}
+
+/**
+ * Builds the scenario of every value of every axis, the other axes at their first values: a bad
+ * base is reported under its own field, a bad value under `sweep.<path>`. Points that combine
+ * valid values into an invalid scenario (training + deployment = 0) are recorded with an error.
+ */
+function checkAxisValues(base: JsonObject, axes: readonly Axis[]): void {
+  const paths = axes.map((a) => a.path);
+  const first = axes.map((a) => a.values[0]);
+  const attempt = (values: SweepValue[]) => {
+    try {
+      parseScenarioConfig(withOverrides(base, paths, values));
+      return undefined;
+    } catch (error) {
+      if (error instanceof InputError) return error;
+      throw error;
+    }
+  };
+  const baseError = attempt(first);
+  if (baseError && !paths.some((p) => baseError.field === p || baseError.field.startsWith(`${p}.`) || p.startsWith(`${baseError.field}.`))) {
+    throw new InputError('base', baseError.message);
+  }
+  axes.forEach((axis, a) => {
+    for (const value of axis.values) {
+      const error = attempt(first.map((v, i) => (i === a ? value : v)));
+      if (error) throw new InputError(`sweep.${axis.path}`, `value ${JSON.stringify(value)} is invalid: ${error.message}`);
+    }
+  });
+}
+
+function fingerprintOf(base: JsonObject, axes: readonly Axis[], metrics: readonly string[]): string {
+  const canonical = JSON.stringify([sortKeys(base), axes.map((a) => [a.path, a.values]), metrics]);
+  return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
+}
+
+/** A copy with every map's keys sorted, so key order in the file does not change the fingerprint. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as JsonObject)[k])]),
+  );
+}
