@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cellMeans, defaultAxes, flatten, parseSweepLines } from '../../web/src/sweepFile.ts';
+
+const lines = [
+  { params: { discount: 0.5, 'schedule.training': 10 }, metrics: { firstCoefficient: 0.1, goalRetained: null }, solver: 'grid', ties: [] },
+  { params: { discount: 0.5, 'schedule.training': 20 }, metrics: { firstCoefficient: 0.2, goalRetained: 0.9 }, solver: 'grid', ties: [3] },
+  { params: { discount: 1, 'schedule.training': 10 }, metrics: { firstCoefficient: 0.3, goalRetained: 0.8 }, solver: 'grid', ties: [] },
+];
+
+describe('parseSweepLines()', () => {
+  it('flattens nested objects and keeps the keys that are numbers (or null) everywhere', () => {
+    const table = parseSweepLines(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    expect(table.numericKeys).toEqual(['params.discount', 'params.schedule.training', 'metrics.firstCoefficient', 'metrics.goalRetained']);
+    expect(table.rows[0]).toEqual({ 'params.discount': 0.5, 'params.schedule.training': 10, 'metrics.firstCoefficient': 0.1, 'metrics.goalRetained': null });
+    expect(table.skippedLines).toEqual([]);
+  });
+
+  it('skips and reports lines that are not JSON objects', () => {
+    const table = parseSweepLines(`${JSON.stringify(lines[0])}\nnot json\n[1, 2]\n\r\n${JSON.stringify(lines[1])}`);
+    expect(table.rows).toHaveLength(2);
+    expect(table.skippedLines).toEqual([2, 3]);
+  });
+
+  it('drops a key that is text in some line', () => {
+    const table = parseSweepLines('{"a": 1, "b": 2}\n{"a": "x", "b": 3}');
+    expect(table.numericKeys).toEqual(['b']);
+  });
+});
+
+describe('flatten()', () => {
+  it('joins nested keys with dots', () => {
+    expect(flatten({ a: { b: { c: 1 } }, d: [1], e: null })).toEqual({ 'a.b.c': 1, d: [1], e: null });
+  });
+});
+
+describe('defaultAxes()', () => {
+  it('puts the first two varying keys on the axes and colours by the first coefficient', () => {
+    const table = parseSweepLines(lines.map((l) => JSON.stringify(l)).join('\n'));
+    expect(defaultAxes(table)).toEqual({ x: 'params.discount', y: 'params.schedule.training', value: 'metrics.firstCoefficient' });
+  });
+});
+
+describe('cellMeans()', () => {
+  it('averages the rows that share a cell and counts them', () => {
+    const rows = [
+      { x: 1, y: 1, v: 1, other: 0 },
+      { x: 1, y: 1, v: 3, other: 1 },
+      { x: 2, y: 1, v: null, other: 0 },
+    ];
+    const { rows: cells, maxPerCell } = cellMeans(rows, 'x', 'y', 'v');
+    expect(cells).toEqual([{ x: 1, y: 1, v: 2 }, { x: 2, y: 1, v: null }]);
+    expect(maxPerCell).toBe(2);
+  });
+});

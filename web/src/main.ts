@@ -1,0 +1,330 @@
+/**
+ * The explorer page: a thin shell over the library. The controls edit one or two settings; each
+ * change re-solves them in the worker (latest input wins) and redraws the library's seed figure
+ * and the metrics. The view lives in the URL.
+ */
+import './style.css';
+import type { ExperimentResult } from '../../src/experiment/experiment.ts';
+import { seedFigureSpec } from '../../src/report/charts/seedFigure.ts';
+import { resultToJson } from '../../src/report/resultJson.ts';
+import { trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
+import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
+import type { TopLevelSpec } from 'vega-lite';
+import { ChartView } from './chartView.ts';
+import { buildControls } from './controls.ts';
+import { download, fileStem } from './download.ts';
+import { describeFields } from './fields.ts';
+import { loadChartFont } from './font.ts';
+import { renderMetricsTable, type MetricsColumn } from './metricsTable.ts';
+import { overlaySpecs } from './overlay.ts';
+import { Scenarios } from './scenarios.ts';
+import { controlForError, settingToConfig, withMode, type Setting } from './setting.ts';
+import { SolverClient } from './solverClient.ts';
+import { setUpSweepPanel } from './sweepPanel.ts';
+import { stateFromQuery, stateToQuery, type ExplorerState, type SettingId, type ViewTab } from './urlState.ts';
+
+/** What the end-to-end tests read: how many times the chart was drawn and how long it took. */
+export interface ExplorerProbe {
+  renders: number;
+  /** Milliseconds from the input event to the finished redraw, for each redraw caused by input. */
+  latencies: number[];
+}
+
+declare global {
+  interface Window {
+    mesalabExplorer: ExplorerProbe;
+  }
+}
+
+interface Problem {
+  readonly field: string | null;
+  readonly message: string;
+}
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const SETTING_LABEL: Readonly<Record<SettingId, string>> = { a: 'A', b: 'B' };
+
+const fields = describeFields();
+const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
+const client = new SolverClient();
+const chartElement = byId<HTMLDivElement>('chart');
+const chart = new ChartView(chartElement);
+const probe: ExplorerProbe = { renders: 0, latencies: [] };
+window.mesalabExplorer = probe;
+
+let state: ExplorerState = stateFromQuery(location.search, scenarios.defaults, scenarios.first);
+let problems: Record<SettingId, Problem[]> = { a: [], b: [] };
+/** The results on screen, one per setting. */
+type Column = MetricsColumn & { readonly id: SettingId };
+let columns: Column[] = [];
+
+const controls = buildControls(byId('controls'), fields, {
+  onValue: (key, text) => edit((s) => ({ ...s, values: { ...s.values, [key]: text } })),
+  onMode: (mode) => edit((s) => withMode(s, mode), true),
+});
+
+// ---- State changes -------------------------------------------------------------------------
+
+function current(): Setting {
+  return state.editing === 'b' && state.b ? state.b : state.a;
+}
+
+/** Applies a change to the setting being edited; `refill` redraws the controls from it. */
+function edit(change: (s: Setting) => Setting, refill = false): void {
+  markInput();
+  const next = change(current());
+  state = state.editing === 'b' && state.b ? { ...state, b: next } : { ...state, a: next };
+  if (refill) showSetting();
+  saveUrlSoon();
+  requestUpdate();
+}
+
+function setState(next: ExplorerState, resolve: boolean): void {
+  state = next;
+  showSetting();
+  saveUrlSoon();
+  if (resolve) {
+    markInput();
+    requestUpdate();
+  }
+}
+
+// ---- Solving and drawing (latest input wins) ---------------------------------------------------
+
+let pendingInputAt: number | null = null;
+let running = false;
+let dirty = false;
+
+function markInput(): void {
+  pendingInputAt ??= performance.now();
+}
+
+function requestUpdate(): void {
+  dirty = true;
+  if (!running) void runUpdates();
+}
+
+async function runUpdates(): Promise<void> {
+  running = true;
+  try {
+    while (dirty) {
+      dirty = false;
+      const inputAt = pendingInputAt;
+      pendingInputAt = null;
+      await update(inputAt).catch((error: unknown) => {
+        problems = { a: [{ field: null, message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` }], b: [] };
+        showProblems();
+      });
+    }
+  } finally {
+    running = false;
+  }
+}
+
+async function update(inputAt: number | null): Promise<void> {
+  const ids: SettingId[] = state.b ? ['a', 'b'] : ['a'];
+  const settings = ids.map((id) => (id === 'b' && state.b ? state.b : state.a));
+  const prepared = settings.map((s) => settingToConfig(s, fields, scenarios.configName(s)));
+  const next: Record<SettingId, Problem[]> = { a: [], b: [] };
+  ids.forEach((id, i) => next[id].push(...prepared[i].issues));
+  // Configs whose text parsed still go to the worker, so all their errors show at once.
+  const toSolve = prepared.map((p, i) => ({ p, i })).filter(({ p }) => p.issues.length === 0);
+  const outcomes = await client.solve(toSolve.map(({ p }) => p.config));
+  const results: (ExperimentResult | null)[] = ids.map(() => null);
+  outcomes.forEach((outcome, k) => {
+    const i = toSolve[k].i;
+    if (outcome.ok) results[i] = outcome.result;
+    else next[ids[i]].push(outcome.failure);
+  });
+  problems = next;
+  if (results.some((r) => r === null)) {
+    showProblems();
+    return;
+  }
+  const solved = results as ExperimentResult[];
+  columns = ids.map((id, i): Column => {
+    const name = solved[i].config.name;
+    return { id, label: ids.length > 1 ? `${SETTING_LABEL[id]} · ${name}` : name, result: solved[i] };
+  });
+  await draw();
+  showProblems();
+  probe.renders++;
+  chartElement.dataset.renderCount = String(probe.renders);
+  if (inputAt !== null) probe.latencies.push(performance.now() - inputAt);
+  showStatus(inputAt === null ? null : performance.now() - inputAt);
+}
+
+async function draw(): Promise<void> {
+  await chart.show(sized(chartSpec(columns)));
+  renderMetricsTable(byId('metrics'), columns);
+}
+
+/** The library's seed figure; in comparison mode A's and B's overlaid, B dashed. */
+function chartSpec(cols: readonly MetricsColumn[]): TopLevelSpec {
+  const specs = cols.map(({ result }) => seedFigureSpec(result.trajectory, { title: result.config.name, window: result.config.plotWindow }));
+  if (specs.length === 1) return specs[0];
+  const title = `${cols[0].result.config.name} (A) vs ${cols[1].result.config.name} (B)`;
+  return overlaySpecs(specs[0], specs[1], [cols[0].label, cols[1].label], title);
+}
+
+function sized(spec: TopLevelSpec): TopLevelSpec {
+  const width = Math.max(360, Math.floor(chartElement.clientWidth));
+  return { ...spec, width, height: 400, autosize: { type: 'fit', contains: 'padding' } } as TopLevelSpec;
+}
+
+// ---- Showing state -----------------------------------------------------------------------------
+
+function showSetting(): void {
+  const setting = current();
+  const scenario = byId<HTMLSelectElement>('scenario');
+  scenario.value = setting.scenario;
+  const variants = scenarios.variants(setting.scenario);
+  const variant = byId<HTMLSelectElement>('variant');
+  variant.replaceChildren(...variants.map((name, i) => new Option(name, String(i))));
+  variant.value = String(setting.variant);
+  byId('variant-row').hidden = variants.length < 2;
+  byId('scenario-description').textContent = scenarios.description(setting.scenario, setting.variant);
+  byId<HTMLInputElement>('compare').checked = state.b !== null;
+  byId('setting-tabs').hidden = state.b === null;
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('#setting-tabs [data-setting]')) {
+    tab.setAttribute('aria-selected', String(tab.dataset.setting === state.editing));
+  }
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.view-tabs [data-view]')) {
+    tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
+  }
+  byId('trajectory-view').hidden = state.view !== 'trajectory';
+  byId('sweep-view').hidden = state.view !== 'sweep';
+  controls.fill(setting);
+  showProblems();
+}
+
+/** Each problem under its control (for the setting being edited) and a summary over the chart. */
+function showProblems(): void {
+  const atControls = new Map<string, string>();
+  const general: string[] = [];
+  for (const p of problems[state.editing]) {
+    const key = p.field === null ? null : controlForError(p.field, controls.errorKeys);
+    if (key !== null) {
+      if (!atControls.has(key)) atControls.set(key, p.message);
+    } else general.push(p.field && p.field !== 'config' ? `${p.field}: ${p.message}` : p.message);
+  }
+  controls.showErrors(atControls);
+  const configError = byId('config-error');
+  configError.textContent = general.join('\n');
+  configError.hidden = general.length === 0;
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('#setting-tabs [data-setting]')) {
+    tab.classList.toggle('has-error', problems[tab.dataset.setting as SettingId].length > 0);
+  }
+  const summary = (['a', 'b'] as const)
+    .filter((id) => problems[id].length > 0)
+    .map((id) => `${state.b ? `Setting ${SETTING_LABEL[id]}: ` : ''}${describeProblem(problems[id][0])}`);
+  const banner = byId('chart-error');
+  banner.textContent = summary.length > 0 ? `${summary.join(' · ')} — the chart shows the last valid result.` : '';
+  banner.hidden = summary.length === 0;
+  chartElement.classList.toggle('stale', summary.length > 0);
+  byId('metrics').classList.toggle('stale', summary.length > 0);
+}
+
+function describeProblem(p: Problem): string {
+  const label = p.field === null ? null : fields.find((f) => f.key === controlForError(p.field ?? '', controls.errorKeys))?.label;
+  return label ? `${label} ${p.message}` : p.message;
+}
+
+function showStatus(latency: number | null): void {
+  const parts = columns.map(({ id, result }) => {
+    const who = columns.length > 1 ? `${SETTING_LABEL[id]}: ` : '';
+    return `${who}N = ${result.config.scenario.schedule.length}, ${result.equilibrium.solver} solver, solved in ${result.solveMilliseconds.toFixed(1)} ms`;
+  });
+  if (latency !== null) parts.push(`redrawn ${latency.toFixed(1)} ms after the input`);
+  byId('status').textContent = parts.join(' · ');
+}
+
+// ---- URL -------------------------------------------------------------------------------------
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Writes the state to the URL after input pauses (browsers throttle frequent history calls). */
+function saveUrlSoon(): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(saveUrl, 250);
+}
+
+function saveUrl(): void {
+  clearTimeout(urlTimer);
+  history.replaceState(null, '', `${location.pathname}?${stateToQuery(state, scenarios.defaults)}`);
+}
+
+// ---- Wiring ----------------------------------------------------------------------------------
+
+function wire(): void {
+  const scenario = byId<HTMLSelectElement>('scenario');
+  scenario.replaceChildren(...scenarios.names().map((name) => new Option(name, name)));
+  scenario.addEventListener('change', () => edit(() => scenarios.setting(scenario.value, 0), true));
+  const variant = byId<HTMLSelectElement>('variant');
+  variant.addEventListener('change', () => edit((s) => scenarios.setting(s.scenario, Number(variant.value)), true));
+  byId('reset').addEventListener('click', () => edit((s) => scenarios.setting(s.scenario, s.variant), true));
+  const compare = byId<HTMLInputElement>('compare');
+  compare.addEventListener('change', () => {
+    setState(compare.checked ? { ...state, b: { ...state.a }, editing: 'b' } : { ...state, b: null, editing: 'a' }, true);
+  });
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('#setting-tabs [data-setting]')) {
+    tab.addEventListener('click', () => setState({ ...state, editing: tab.dataset.setting as SettingId }, false));
+  }
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.view-tabs [data-view]')) {
+    tab.addEventListener('click', () => setState({ ...state, view: tab.dataset.view as ViewTab }, false));
+  }
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
+    button.addEventListener('click', () => {
+      exportAs(button.dataset.export ?? '').catch((error: unknown) => {
+        byId('status').textContent = `Export failed: ${error instanceof Error ? error.message : String(error)}`;
+      });
+    });
+  }
+  const share = byId<HTMLButtonElement>('share');
+  share.addEventListener('click', () => {
+    saveUrl();
+    navigator.clipboard.writeText(location.href).then(
+      () => flash(share, 'Link copied'),
+      () => flash(share, 'Copy the address bar'),
+    );
+  });
+  let lastWidth = chartElement.clientWidth;
+  new ResizeObserver(() => {
+    if (Math.abs(chartElement.clientWidth - lastWidth) < 2 || columns.length === 0) return;
+    lastWidth = chartElement.clientWidth;
+    void draw();
+  }).observe(chartElement);
+  setUpSweepPanel({
+    file: byId('sweep-file'),
+    x: byId('sweep-x'),
+    y: byId('sweep-y'),
+    value: byId('sweep-value'),
+    notice: byId('sweep-notice'),
+    chart: byId('heatmap'),
+    exportSvg: byId('heatmap-svg'),
+    exportPng: byId('heatmap-png'),
+  });
+}
+
+/** Chart as SVG or PNG; the edited setting's data as the CLI's CSV or JSON. */
+async function exportAs(kind: string): Promise<void> {
+  if (columns.length === 0) return;
+  const column = columns.find((c) => c.id === state.editing) ?? columns[0];
+  const chartStem = fileStem(columns.map((c) => c.result.config.name).join('-vs-'));
+  const dataStem = fileStem(column.result.config.name);
+  if (kind === 'svg') download(`${chartStem}.svg`, await chart.toSvg(), 'image/svg+xml');
+  if (kind === 'png') download(`${chartStem}.png`, await chart.toPng(2));
+  if (kind === 'csv') download(`${dataStem}.csv`, trajectoryToCsv(column.result.trajectory), 'text/csv');
+  if (kind === 'json') download(`${dataStem}.json`, `${JSON.stringify(resultToJson(column.result), null, 2)}\n`, 'application/json');
+}
+
+function flash(button: HTMLButtonElement, text: string): void {
+  const original = button.textContent;
+  button.textContent = text;
+  setTimeout(() => (button.textContent = original), 1500);
+}
+
+wire();
+showSetting();
+// Charts use the figures' font; draw with the fallback if it cannot load.
+void loadChartFont().finally(requestUpdate);

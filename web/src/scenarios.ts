@@ -1,0 +1,66 @@
+/** The built-in scenarios as the explorer offers them: names, their configs, and filled settings. */
+import type { BuiltInScenario } from '../../src/scenarios/registry.ts';
+import type { FieldSpec } from './fields.ts';
+import { isActiveKey, settingFromConfig, type Setting } from './setting.ts';
+
+export class Scenarios {
+  private readonly cache = new Map<string, Setting | null>();
+
+  constructor(
+    private readonly builtIns: readonly BuiltInScenario[],
+    private readonly fields: readonly FieldSpec[],
+  ) {
+    if (builtIns.length === 0) throw new Error('no built-in scenarios to explore');
+  }
+
+  /** The scenario a new page starts with. */
+  get first(): string {
+    return this.builtIns[0].name;
+  }
+
+  names(): string[] {
+    return this.builtIns.map((s) => s.name);
+  }
+
+  /** The names of a scenario's configs (a built-in such as "seed" runs several). */
+  variants(scenario: string): string[] {
+    return (this.find(scenario)?.configs ?? []).map((c, i) => c.name ?? `config ${i + 1}`);
+  }
+
+  description(scenario: string, variant: number): string {
+    const builtIn = this.find(scenario);
+    return builtIn?.configs[variant]?.description ?? builtIn?.description ?? '';
+  }
+
+  /** The controls filled from a built-in's config, or null when there is none by that name. */
+  readonly defaults = (scenario: string, variant: number): Setting | null => {
+    const key = `${scenario}\u0000${variant}`;
+    if (!this.cache.has(key)) {
+      const config = this.find(scenario)?.configs[variant];
+      this.cache.set(key, config ? settingFromConfig(scenario, variant, config, this.fields) : null);
+    }
+    return this.cache.get(key) ?? null;
+  };
+
+  /** Like `defaults`, falling back to the first config and then the first scenario. */
+  setting(scenario: string, variant: number): Setting {
+    return this.defaults(scenario, variant) ?? this.defaults(scenario, 0) ?? (this.defaults(this.first, 0) as Setting);
+  }
+
+  /** The name results carry: the config's own, marked when the controls differ from it. */
+  configName(setting: Setting): string {
+    const config = this.find(setting.scenario)?.configs[setting.variant];
+    const name = config?.name ?? setting.scenario;
+    return this.isPristine(setting) ? name : `${name} (modified)`;
+  }
+
+  private isPristine(setting: Setting): boolean {
+    const base = this.defaults(setting.scenario, setting.variant);
+    if (!base || base.mode !== setting.mode) return false;
+    return this.fields.every((f) => !isActiveKey(f.key, setting.mode) || (setting.values[f.key] ?? '') === (base.values[f.key] ?? ''));
+  }
+
+  private find(scenario: string): BuiltInScenario | undefined {
+    return this.builtIns.find((s) => s.name === scenario);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * A sweep results file (JSON Lines from `mesalab sweep`: one object per point with its parameters
+ * and metrics) as a table of numbers for the heatmap. Nested objects are flattened to dotted keys
+ * (`metrics.firstCoefficient`); lists and text are dropped; a line that is not a JSON object is
+ * skipped and reported, not fatal.
+ */
+import type { ChartRow } from '../../src/report/charts/specData.ts';
+
+export interface SweepTable {
+  readonly rows: readonly ChartRow[];
+  /** Keys whose every value is a finite number or null, in order of first appearance. */
+  readonly numericKeys: readonly string[];
+  /** 1-based numbers of the lines that were not JSON objects. */
+  readonly skippedLines: readonly number[];
+}
+
+export function parseSweepLines(text: string): SweepTable {
+  const flatRows: Record<string, unknown>[] = [];
+  const skippedLines: number[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      const value: unknown = JSON.parse(line);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+      flatRows.push(flatten(value as Record<string, unknown>));
+    } catch {
+      skippedLines.push(index + 1);
+    }
+  });
+  const numericKeys = numericKeysOf(flatRows);
+  const rows = flatRows.map((row) => Object.fromEntries(numericKeys.map((k) => [k, typeof row[k] === 'number' ? row[k] : null])));
+  return { rows, numericKeys, skippedLines };
+}
+
+/** `{a: {b: 1}, c: 2}` → `{'a.b': 1, c: 2}`; lists are kept whole (and later dropped). */
+export function flatten(object: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) Object.assign(flat, flatten(value as Record<string, unknown>, path));
+    else flat[path] = value;
+  }
+  return flat;
+}
+
+function numericKeysOf(rows: readonly Record<string, unknown>[]): string[] {
+  const seen = new Map<string, boolean>();
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      const numeric = value === null || (typeof value === 'number' && Number.isFinite(value));
+      seen.set(key, (seen.get(key) ?? true) && numeric);
+    }
+  }
+  // A key that is null everywhere has nothing to plot.
+  return [...seen].filter(([key, numeric]) => numeric && rows.some((r) => typeof r[key] === 'number')).map(([key]) => key);
+}
+
+/**
+ * Initial heatmap axes: the first two keys that vary (the swept parameters come first in a
+ * results line) and, for the colour, the first coefficient if the file has it, else the first
+ * other varying key.
+ */
+export function defaultAxes(table: SweepTable): { x: string; y: string; value: string } {
+  const keys = table.numericKeys;
+  const varying = keys.filter((k) => new Set(table.rows.map((r) => r[k])).size > 1);
+  const candidates = varying.length >= 2 ? varying : keys;
+  const x = candidates[0] ?? '';
+  const y = candidates[1] ?? x;
+  const value = keys.find((k) => /(^|\.)firstCoefficient$/.test(k)) ?? candidates.find((k) => k !== x && k !== y) ?? y;
+  return { x, y, value };
+}
+
+/**
+ * One row per (x, y) cell, `value` the mean over the rows of that cell (a sweep over more than
+ * two parameters has several), and the most rows any cell had.
+ */
+export function cellMeans(rows: readonly ChartRow[], x: string, y: string, value: string): { rows: ChartRow[]; maxPerCell: number } {
+  const cells = new Map<string, { x: number; y: number; sum: number; count: number; rows: number }>();
+  for (const row of rows) {
+    const rx = row[x];
+    const ry = row[y];
+    if (rx === null || ry === null || rx === undefined || ry === undefined) continue;
+    const key = `${rx}|${ry}`;
+    const cell = cells.get(key) ?? { x: rx, y: ry, sum: 0, count: 0, rows: 0 };
+    cell.rows++;
+    const v = row[value];
+    if (typeof v === 'number') {
+      cell.sum += v;
+      cell.count++;
+    }
+    cells.set(key, cell);
+  }
+  const out = [...cells.values()].map((c) => ({ [x]: c.x, [y]: c.y, [value]: c.count > 0 ? c.sum / c.count : null }));
+  return { rows: out, maxPerCell: Math.max(0, ...[...cells.values()].map((c) => c.rows)) };
+}

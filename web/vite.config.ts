@@ -1,0 +1,27 @@
+/**
+ * Vite config of the explorer page: web/ is the root, the build goes to web/dist with relative
+ * URLs (so it can be served from any path), and the page imports the library from ../src.
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const web = fileURLToPath(new URL('.', import.meta.url));
+const repository = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root: web,
+  base: './',
+  // Everything the page needs is bundled: no CDN, nothing fetched from outside the server.
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // vega, vega-lite and zod make a large but single-load bundle; the fonts are files of their own.
+    chunkSizeWarningLimit: 2500,
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', fs: { allow: [repository] } },
+  preview: { host: '127.0.0.1' },
+});
