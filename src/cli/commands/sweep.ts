@@ -5,7 +5,8 @@ import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
 import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
 import { defaultWorkers } from '../../sweep/pool.ts';
 import { createProgress, type Progress } from '../../sweep/progress.ts';
-import { runSweep, type SweepRunSummary } from '../../sweep/run.ts';
+import { DEFAULT_QUEUE_NAME, parseRedisUrl, runSweepOnQueue } from '../../sweep/queue.ts';
+import { runSweep, type SweepRunOptions, type SweepRunSummary } from '../../sweep/run.ts';
 import { parseShard, shardLabel, WHOLE } from '../../sweep/shard.ts';
 import type { Sweep } from '../../sweep/sweep.ts';
 
@@ -35,6 +36,8 @@ export function registerSweep(program: Command): void {
     .option('--shard <i/n>', 'run only shard i of n (points with id ≡ i−1 mod n), e.g. for a job array')
     .option('--resume', 'keep the points already in the results file and run the rest')
     .option('--overwrite', 'discard earlier results in the output directory')
+    .option('--queue <url>', 'run the points on `mesalab worker` processes through this Redis server, e.g. redis://10.0.0.5:6379')
+    .option('--queue-name <name>', 'the queue to use with --queue', DEFAULT_QUEUE_NAME)
     .option('--solver <name>', `override the sweep's solver: ${SOLVER_NAMES.join('|')}`)
     .option('--quiet', 'no progress bar or progress lines')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '5')
@@ -50,7 +53,8 @@ export function registerSweep(program: Command): void {
       if (options.resume && options.overwrite) throw new InputError('--resume', 'cannot be combined with --overwrite');
       let progress: Progress | undefined;
       const label = `sweep ${sweep.name}${shard.count > 1 ? ` shard ${shardLabel(shard)}` : ''}`;
-      const summary = await runSweep(sweep, {
+      const run = options.queue === undefined ? runSweep : queueRunner(parseRedisUrl(options.queue), options.queueName);
+      const summary = await run(sweep, {
         out,
         shard,
         resume: options.resume,
@@ -67,6 +71,10 @@ export function registerSweep(program: Command): void {
       progress?.stop();
       report(sweep, summary);
     });
+}
+
+function queueRunner(url: string, queueName: string | undefined) {
+  return (sweep: Sweep, options: SweepRunOptions) => runSweepOnQueue(sweep, { ...options, url, queueName });
 }
 
 function report(sweep: Sweep, summary: SweepRunSummary): void {
