@@ -17,21 +17,29 @@ const evenlySpaced = z.strictObject({ min: z.number(), max: z.number(), count: z
 
 const pointsError = 'expected a list of numbers or {min, max, count}';
 
-export const scenarioConfigSchema = z.strictObject({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  /** A spec ("1x20,0x80"), a list of learning rates, or training then deployment at one rate. */
-  schedule: z.union([
+/** A spec ("1x20,0x80"), a list of learning rates, or training then deployment at one rate. */
+export const scheduleSchema = z.union(
+  [
     z.string(),
     z.array(z.number()),
     z.strictObject({ training: count, deployment: count.default(0), learningRate: z.number().default(1) }),
-  ], { error: 'expected a spec such as "1x20,0x80", a list of learning rates, or {training, deployment, learningRate}' }),
+  ],
+  { error: 'expected a spec such as "1x20,0x80", a list of learning rates, or {training, deployment, learningRate}' },
+);
+
+/** A list of points, or {min, max, count} for evenly spaced ones. */
+export const pointsSchema = z.union([z.array(z.number()), evenlySpaced], { error: pointsError });
+
+export const scenarioConfigSchema = z.strictObject({
+  name: z.string().optional(),
+  description: z.string().optional(),
+  schedule: scheduleSchema,
   theta0: z.number().optional(),
   discount: z.number().optional(),
   regularizer: z.number().optional(),
   /** Points of the prior over θ, or {min, max, count} for evenly spaced points. */
-  prior: z.union([z.array(z.number()), evenlySpaced], { error: pointsError }).optional(),
-  coefficientGrid: z.union([z.array(z.number()), evenlySpaced], { error: pointsError }).optional(),
+  prior: pointsSchema.optional(),
+  coefficientGrid: pointsSchema.optional(),
   solver: z.enum(SOLVER_NAMES as [SolverName, ...SolverName[]]).optional(),
   /** Episodes shown in the figure (default: all). */
   plotWindow: z.number().int().min(1).optional(),
@@ -53,14 +61,13 @@ export function parseScenarioConfig(input: unknown, defaultName = 'custom'): Par
   const result = scenarioConfigSchema.safeParse(input);
   if (!result.success) throw zodToInputError(result.error);
   const config = result.data;
-  const schedule = config.schedule;
   const scenario = linearScenario({
-    schedule: Array.isArray(schedule) || typeof schedule === 'string' ? schedule : objectSchedule(schedule),
+    schedule: resolveSchedule(config.schedule),
     theta0: config.theta0,
     discount: config.discount,
     regularizer: config.regularizer,
-    prior: points(config.prior, 'prior'),
-    coefficientGrid: points(config.coefficientGrid, 'coefficientGrid'),
+    prior: resolvePoints(config.prior, 'prior'),
+    coefficientGrid: resolvePoints(config.coefficientGrid, 'coefficientGrid'),
   });
   return {
     name: config.name ?? defaultName,
@@ -71,6 +78,11 @@ export function parseScenarioConfig(input: unknown, defaultName = 'custom'): Par
   };
 }
 
+/** The learning rates a validated `schedule` field stands for (checked by linearScenario or checkSchedule). */
+export function resolveSchedule(schedule: z.output<typeof scheduleSchema>): string | number[] | Float64Array {
+  return Array.isArray(schedule) || typeof schedule === 'string' ? schedule : objectSchedule(schedule);
+}
+
 function objectSchedule(s: { training: number; deployment: number; learningRate: number }): Float64Array {
   if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
   if (s.training + s.deployment > MAX_EPISODES) {
@@ -79,7 +91,8 @@ function objectSchedule(s: { training: number; deployment: number; learningRate:
   return trainThenDeploy(s.training, s.deployment, checkRange(s.learningRate, 'schedule.learningRate', 0));
 }
 
-function points(spec: number[] | { min: number; max: number; count: number } | undefined, field: string) {
+/** The points a validated points field stands for. */
+export function resolvePoints(spec: z.output<typeof pointsSchema> | undefined, field: string): ArrayLike<number> | undefined {
   if (spec === undefined || Array.isArray(spec)) return spec;
   checkRange(spec.min, `${field}.min`);
   checkRange(spec.max, `${field}.max`);

@@ -86,3 +86,44 @@ export function increasingCubicRoot(c3: number, c1: number, c0: number, guess: n
 }
 
 const MAX_GUIDED_STEPS = 40;
+
+/**
+ * Real roots of the general cubic c3·x³ + c2·x² + c1·x + c0 (of lower degree when the leading
+ * coefficients vanish): shifted to a depressed cubic, solved, shifted back and polished by
+ * Newton steps on the original. Returns the number of roots written into `roots` (length ≥ 3).
+ */
+export function cubicRoots(c3: number, c2: number, c1: number, c0: number, roots: Float64Array): number {
+  if (c3 === 0) return quadraticRoots(c2, c1, c0, roots);
+  const shift = c2 / (3 * c3);
+  const p = (3 * c3 * c1 - c2 * c2) / (3 * c3 * c3);
+  const q = (2 * c2 * c2 * c2 - 9 * c3 * c2 * c1 + 27 * c3 * c3 * c0) / (27 * c3 * c3 * c3);
+  const count = Number.isFinite(p) && Number.isFinite(q) ? depressedCubicRoots(1, p, q, roots) : quadraticRoots(c2, c1, c0, roots);
+  for (let i = 0; i < count; i++) {
+    let x = Number.isFinite(p) && Number.isFinite(q) ? roots[i] - shift : roots[i];
+    for (let step = 0; step < MAX_NEWTON_STEPS; step++) {
+      const slope = (3 * c3 * x + 2 * c2) * x + c1;
+      if (slope === 0) break;
+      const delta = (((c3 * x + c2) * x + c1) * x + c0) / slope;
+      if (!Number.isFinite(delta)) break;
+      x -= delta;
+      if (Math.abs(delta) <= NEWTON_TOLERANCE * Math.abs(x)) break;
+    }
+    roots[i] = x;
+  }
+  return count;
+}
+
+/** Real roots of c2·x² + c1·x + c0, by the cancellation-free form of the quadratic formula. */
+function quadraticRoots(c2: number, c1: number, c0: number, roots: Float64Array): number {
+  if (c2 === 0) {
+    if (c1 === 0) return 0;
+    roots[0] = -c0 / c1;
+    return 1;
+  }
+  const discriminant = c1 * c1 - 4 * c2 * c0;
+  if (discriminant < 0) return 0;
+  const t = -0.5 * (c1 + Math.sign(c1 || 1) * Math.sqrt(discriminant));
+  roots[0] = t / c2;
+  roots[1] = t === 0 ? 0 : c0 / t;
+  return 2;
+}

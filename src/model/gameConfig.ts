@@ -1,0 +1,149 @@
+/**
+ * The general scenario config: the seed config's fields plus parameters, goal, policy, base and
+ * believed objectives (math expressions), mesa cost and update rule. Every field the seed config
+ * has keeps its meaning, so a seed config file is also a valid game config.
+ */
+import { z } from 'zod';
+import { defaultCoefficientGrid, defaultPrior, DEFAULT_THETA0 } from './scenario.ts';
+import { pointsSchema, resolvePoints, resolveSchedule, scenarioConfigSchema, zodToInputError } from './config.ts';
+import { parseExpression } from './expression.ts';
+import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts';
+import { InputError } from './inputError.ts';
+import { checkRange } from './numbers.ts';
+import { checkSchedule, parseScheduleSpec } from './schedule.ts';
+
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
+const RESERVED = new Set(['y', 'goal', 'e', 'pi', 'i']);
+
+const parameterSchema = z.strictObject({ initial: z.number(), prior: pointsSchema });
+
+const policySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('linear'), inputs: z.array(identifier).min(1).max(3).optional() }),
+  z.strictObject({
+    type: z.literal('mlp'),
+    hidden: z.array(z.number().int().min(1).max(64)).min(1).max(3),
+    activation: z.enum(['tanh', 'relu', 'sigmoid']).default('tanh'),
+    input: identifier.optional(),
+  }),
+]);
+
+const updateSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('gradient') }),
+  z.strictObject({ type: z.literal('gradient-all'), steps: z.number().int().min(1).max(1_000_000) }),
+  z.strictObject({ type: z.literal('full') }),
+  z.strictObject({
+    type: z.literal('reinforce'),
+    sigma: z.number().positive(),
+    baseline: z.enum(['none', 'running-mean', 'expected']).default('none'),
+  }),
+]);
+
+export const gameConfigSchema = scenarioConfigSchema.extend({
+  /** Checked against the solver registry where the config is run. */
+  solver: z.string().optional(),
+  parameters: z.record(identifier, parameterSchema).optional(),
+  goal: identifier.optional(),
+  policy: policySchema.optional(),
+  baseObjective: z.string().optional(),
+  believedObjective: z.string().optional(),
+  /** Constants in the agents' model: name → the parameter whose current value it holds. */
+  frozen: z.record(identifier, identifier).optional(),
+  mesaCost: z.string().optional(),
+  update: updateSchema.optional(),
+});
+
+export type GameConfig = z.input<typeof gameConfigSchema>;
+
+/** The fields only a game config has: a config without them is in the seed family. */
+export const GAME_ONLY_FIELDS = ['parameters', 'goal', 'policy', 'baseObjective', 'believedObjective', 'frozen', 'mesaCost', 'update'] as const;
+
+export interface ParsedGameConfig {
+  readonly name: string;
+  readonly description: string;
+  readonly game: Game;
+  /** The requested solver name ("auto" unless the config says otherwise). */
+  readonly solver: string;
+  readonly plotWindow: number;
+}
+
+/** Validates untrusted input as a game config; errors name the field. */
+export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedGameConfig {
+  const result = gameConfigSchema.safeParse(input);
+  if (!result.success) throw zodToInputError(result.error);
+  const c = result.data;
+  const scheduleInput = resolveSchedule(c.schedule);
+  const schedule = typeof scheduleInput === 'string' ? parseScheduleSpec(scheduleInput) : checkSchedule(scheduleInput);
+  const parameters = buildParameters(c);
+  const names = parameters.map((p) => p.name);
+  const goalName = c.goal ?? (names.includes('theta') ? 'theta' : names[0]);
+  const goal = names.indexOf(goalName);
+  if (goal < 0) throw new InputError('goal', `"${goalName}" is not a parameter; parameters: ${names.join(', ')}`);
+  const frozen = buildFrozen(c.frozen ?? {}, names);
+  const regularizer = checkRange(c.regularizer ?? 0, 'regularizer', 0);
+  const baseSource = c.baseObjective ?? (regularizer > 0 ? `y^2 + ${regularizer} * ${goalName}^2` : 'y^2');
+  const baseObjective = parseExpression(baseSource, ['y', ...names], 'baseObjective');
+  const believedVariables = ['y', ...names, ...frozen.map((f) => f.name)];
+  const game: Game = {
+    name: c.name ?? defaultName,
+    parameters,
+    goal,
+    policy: buildPolicy(c.policy, names, goal),
+    baseObjective,
+    believedObjective: parseExpression(c.believedObjective ?? baseSource, believedVariables, 'believedObjective'),
+    frozen,
+    mesaCost: parseExpression(c.mesaCost ?? '(y - goal)^2', ['y', 'goal'], 'mesaCost'),
+    discount: checkRange(c.discount ?? 1, 'discount', 0, 1),
+    update: (c.update ?? { type: 'gradient' }) as UpdateRule,
+    schedule,
+    actionGrid: Float64Array.from(resolvePoints(c.coefficientGrid, 'coefficientGrid') ?? defaultCoefficientGrid()),
+  };
+  return {
+    name: game.name,
+    description: c.description ?? '',
+    game,
+    solver: c.solver ?? 'auto',
+    plotWindow: Math.min(c.plotWindow ?? schedule.length, schedule.length),
+  };
+}
+
+type Config = z.output<typeof gameConfigSchema>;
+
+function buildParameters(c: Config): Parameter[] {
+  if (c.parameters === undefined) {
+    const prior = Float64Array.from(resolvePoints(c.prior, 'prior') ?? defaultPrior());
+    return [{ name: 'theta', initial: checkRange(c.theta0 ?? DEFAULT_THETA0, 'theta0'), prior }];
+  }
+  for (const field of ['theta0', 'prior'] as const) {
+    if (c[field] !== undefined) throw new InputError(field, `give it inside parameters (parameters.<name>.${field === 'theta0' ? 'initial' : 'prior'})`);
+  }
+  const entries = Object.entries(c.parameters);
+  if (entries.length === 0 || entries.length > 3) throw new InputError('parameters', `needs 1 to 3 parameters, got ${entries.length}`);
+  return entries.map(([name, p]) => {
+    if (RESERVED.has(name)) throw new InputError(`parameters.${name}`, `"${name}" is reserved; choose another name`);
+    const prior = Float64Array.from(resolvePoints(p.prior, `parameters.${name}.prior`) ?? [], (x, i) => checkRange(x, `parameters.${name}.prior[${i}]`));
+    if (prior.length === 0) throw new InputError(`parameters.${name}.prior`, 'needs at least one point');
+    return { name, initial: checkRange(p.initial, `parameters.${name}.initial`), prior };
+  });
+}
+
+function buildFrozen(frozen: Record<string, string>, names: string[]): FrozenCopy[] {
+  return Object.entries(frozen).map(([name, sourceName]) => {
+    if (names.includes(name) || RESERVED.has(name)) throw new InputError(`frozen.${name}`, `"${name}" is already a parameter or reserved`);
+    const source = names.indexOf(sourceName);
+    if (source < 0) throw new InputError(`frozen.${name}`, `"${sourceName}" is not a parameter; parameters: ${names.join(', ')}`);
+    return { name, source };
+  });
+}
+
+function buildPolicy(policy: Config['policy'], names: string[], goal: number): Policy {
+  const index = (name: string, field: string) => {
+    const i = names.indexOf(name);
+    if (i < 0) throw new InputError(field, `"${name}" is not a parameter; parameters: ${names.join(', ')}`);
+    return i;
+  };
+  if (policy === undefined) return { type: 'linear', inputs: [goal] };
+  if (policy.type === 'linear') {
+    return { type: 'linear', inputs: (policy.inputs ?? [names[goal]]).map((n, i) => index(n, `policy.inputs[${i}]`)) };
+  }
+  return { type: 'mlp', hidden: policy.hidden, activation: policy.activation, input: policy.input === undefined ? goal : index(policy.input, 'policy.input') };
+}

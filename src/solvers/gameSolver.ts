@@ -1,0 +1,21 @@
+import type { Game } from '../model/game.ts';
+
+/** An equilibrium of a general game: each episode's action vector k_n (m components). */
+export interface GameEquilibrium {
+  readonly solver: string;
+  /** Component names, e.g. ["a"] or ["k_theta", "k_beta"]. */
+  readonly actionNames: readonly string[];
+  /** k_n row by row: actions[n·m + i] is component i of episode n's action. */
+  readonly actions: Float64Array;
+  /** Episodes whose agent was indifferent between distinct actions; the smallest was played. */
+  readonly ties: readonly number[];
+}
+
+/** A solver of general games. */
+export interface GameSolver {
+  readonly name: string;
+  readonly description: string;
+  /** null when the solver can solve this game, else the reason it cannot (one line). */
+  supports(game: Game): string | null;
+  solve(game: Game): GameEquilibrium;
+}
