@@ -13,35 +13,64 @@ import type { Sweep } from './sweep.ts';
 
 const CHUNK = 1 << 20;
 
+/** Reads a file's complete lines one at a time, a chunk at a time (flat memory). */
+export class LineReader {
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(CHUNK);
+  private pending: string[] = [];
+  private carry = Buffer.alloc(0);
+  private position = 0;
+  private ended = false;
+  /** Bytes of the complete lines read so far. */
+  completeBytes = 0;
+  /** 1-based number of the last line returned. */
+  lineNumber = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r');
+  }
+
+  /** The next complete line (without its newline), or undefined at the end; a partial last line is never returned. */
+  next(): string | undefined {
+    while (this.pending.length === 0 && !this.ended) this.fill();
+    const line = this.pending.shift();
+    if (line !== undefined) this.lineNumber++;
+    return line;
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+
+  private fill(): void {
+    const read = readSync(this.fd, this.buffer, 0, CHUNK, this.position);
+    if (read === 0) {
+      this.ended = true;
+      return;
+    }
+    this.position += read;
+    const data = Buffer.concat([this.carry, this.buffer.subarray(0, read)]);
+    let start = 0;
+    for (let newline = data.indexOf(10); newline >= 0; newline = data.indexOf(10, start)) {
+      this.pending.push(data.toString('utf8', start, newline));
+      this.completeBytes += newline + 1 - start;
+      start = newline + 1;
+    }
+    this.carry = Buffer.from(data.subarray(start));
+  }
+}
+
 /**
  * Calls `onLine` with each complete line of `file` (without its newline) and its 1-based number;
  * returns the byte length of the complete lines, so a trailing partial line starts there.
  */
 export function forEachLine(file: string, onLine: (line: string, lineNumber: number) => void): number {
-  const fd = openSync(file, 'r');
+  const reader = new LineReader(file);
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let carry = Buffer.alloc(0);
-    let position = 0;
-    let complete = 0;
-    let lineNumber = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, 0, CHUNK, position);
-      if (read === 0) break;
-      position += read;
-      let data = Buffer.concat([carry, buffer.subarray(0, read)]);
-      let newline = data.indexOf(10);
-      while (newline >= 0) {
-        onLine(data.toString('utf8', 0, newline), ++lineNumber);
-        complete += newline + 1;
-        data = data.subarray(newline + 1);
-        newline = data.indexOf(10);
-      }
-      carry = Buffer.from(data);
-    }
-    return complete;
+    for (let line = reader.next(); line !== undefined; line = reader.next()) onLine(line, reader.lineNumber);
+    return reader.completeBytes;
   } finally {
-    closeSync(fd);
+    reader.close();
   }
 }
 
