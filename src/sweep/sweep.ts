@@ -115,13 +115,13 @@ function checkMetrics(requested: readonly string[] | undefined): string[] {
 }
 
 /**
- * Builds the scenario of every value of every axis, the other axes at their first values: a bad
- * base is reported under its own field, a bad value under `sweep.<path>`. Points that combine
- * valid values into an invalid scenario (training + deployment = 0) are recorded with an error.
+ * Builds the scenario of every value of every axis, the other axes at their first values (then,
+ * if that fails, at their middle and at their last values): a bad base is reported under its own
+ * field, a value that makes no valid scenario under `sweep.<path>`. Points that combine valid
+ * values into an invalid scenario (training + deployment = 0) are recorded with their error.
  */
 function checkAxisValues(base: JsonObject, axes: readonly Axis[]): void {
   const paths = axes.map((a) => a.path);
-  const first = axes.map((a) => a.values[0]);
   const attempt = (values: SweepValue[]) => {
     try {
       parseScenarioConfig(withOverrides(base, paths, values));
@@ -131,13 +131,18 @@ function checkAxisValues(base: JsonObject, axes: readonly Axis[]): void {
       throw error;
     }
   };
-  const baseError = attempt(first);
-  if (baseError && !paths.some((p) => baseError.field === p || baseError.field.startsWith(`${p}.`) || p.startsWith(`${baseError.field}.`))) {
-    throw new InputError('base', baseError.message);
-  }
+  const at = (where: (size: number) => number) => axes.map((a) => a.values[where(a.values.length)]);
+  const others = [at(() => 0), at((n) => Math.floor((n - 1) / 2)), at((n) => n - 1)];
+  const baseError = attempt(others[0]);
+  const related = (field: string) => paths.some((p) => field === p || field.startsWith(`${p}.`) || field.startsWith(`${p}[`) || p.startsWith(`${field}.`));
+  if (baseError && !related(baseError.field)) throw new InputError('base', baseError.message);
   axes.forEach((axis, a) => {
     for (const value of axis.values) {
-      const error = attempt(first.map((v, i) => (i === a ? value : v)));
+      let error: InputError | undefined;
+      for (const other of others) {
+        error = attempt(other.map((v, i) => (i === a ? value : v)));
+        if (error === undefined) break;
+      }
       if (error) throw new InputError(`sweep.${axis.path}`, `value ${JSON.stringify(value)} is invalid: ${error.message}`);
     }
   });

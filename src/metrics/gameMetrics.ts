@@ -1,0 +1,47 @@
+import type { Game } from '../model/game.ts';
+import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
+
+/** Summary numbers of a game's trajectory; null (never NaN) where a metric does not exist. */
+export interface GameMetrics {
+  /** Each action component in episode 0. */
+  firstAction: Record<string, number>;
+  /** Mean of each action component over training episodes (ℓ_n > 0); null without training. */
+  meanTrainingAction: Record<string, number | null>;
+  /** Goal after the last training episode ÷ its initial value; null when that is 0. */
+  goalRetained: number | null;
+  /** Each parameter after the last episode. */
+  finalParameters: Record<string, number>;
+  /** Σ over training episodes of the true base loss. */
+  trainingBaseLoss: number;
+  /** Σ over all episodes of c(y_n, g_n). */
+  totalMesaLoss: number;
+  trainingEpisodes: number;
+}
+
+export function computeGameMetrics(game: Game, t: GameTrajectory): GameMetrics {
+  const episodes = t.output.length;
+  let trainingEpisodes = 0;
+  let lastTraining = -1;
+  let trainingBaseLoss = 0;
+  let totalMesaLoss = 0;
+  const sums: Record<string, number> = Object.fromEntries(Object.keys(t.actions).map((k) => [k, 0]));
+  for (let n = 0; n < episodes; n++) {
+    totalMesaLoss += t.mesaLoss[n];
+    if (t.learningRate[n] > 0) {
+      trainingEpisodes++;
+      lastTraining = n;
+      trainingBaseLoss += t.baseLoss[n];
+      for (const k of Object.keys(sums)) sums[k] += t.actions[k][n];
+    }
+  }
+  const goal = t.parameters[game.parameters[game.goal].name];
+  return {
+    firstAction: Object.fromEntries(Object.entries(t.actions).map(([k, v]) => [k, v[0]])),
+    meanTrainingAction: Object.fromEntries(Object.entries(sums).map(([k, s]) => [k, trainingEpisodes > 0 ? s / trainingEpisodes : null])),
+    goalRetained: goal[0] === 0 ? null : goal[lastTraining + 1] / goal[0],
+    finalParameters: Object.fromEntries(Object.entries(t.parameters).map(([k, v]) => [k, v[episodes]])),
+    trainingBaseLoss,
+    totalMesaLoss,
+    trainingEpisodes,
+  };
+}

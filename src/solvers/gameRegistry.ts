@@ -1,0 +1,30 @@
+import type { Game } from '../model/game.ts';
+import { InputError } from '../model/inputError.ts';
+import type { GameSolver } from './gameSolver.ts';
+import { lqSolver } from './lq.ts';
+import { exactGameSolver, gridGameSolver, referenceGameSolver } from './seedAdapters.ts';
+
+/**
+ * Every solver of general games, most exact first: `--solver auto` takes the first that supports
+ * the game. grid and reference solve the seed's discretised game and are never picked by auto.
+ */
+export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, gridGameSolver, referenceGameSolver];
+
+const AUTO_EXCLUDED = new Set(['grid', 'reference']);
+
+export const GAME_SOLVER_NAMES = ['auto', ...GAME_SOLVERS.map((s) => s.name)];
+
+/** The solver called `name` ("auto": the most exact that supports the game); errors say why not. */
+export function chooseGameSolver(name: string, game: Game, field = 'solver'): GameSolver {
+  if (name === 'auto') {
+    const candidates = GAME_SOLVERS.filter((s) => !AUTO_EXCLUDED.has(s.name));
+    const found = candidates.find((s) => s.supports(game) === null);
+    if (found) return found;
+    throw new InputError(field, `no solver supports this game (${candidates.map((s) => `${s.name}: ${s.supports(game)}`).join('; ')})`);
+  }
+  const solver = GAME_SOLVERS.find((s) => s.name === name);
+  if (!solver) throw new InputError(field, `unknown solver "${name}"; known: ${GAME_SOLVER_NAMES.join(', ')}`);
+  const reason = solver.supports(game);
+  if (reason !== null) throw new InputError(field, `${name} cannot solve this game: ${reason}`);
+  return solver;
+}

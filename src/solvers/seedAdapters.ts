@@ -1,0 +1,55 @@
+/**
+ * The seed-family solvers (grid, exact, reference) as game solvers: a game is in the seed family
+ * when it has one parameter, the policy y = a·θ, the one-step gradient update, base objective
+ * y² + λθ² (believed as it is) and mesa cost (y − θ)².
+ */
+import type { Game } from '../model/game.ts';
+import { InputError } from '../model/inputError.ts';
+import type { LinearScenario } from '../model/scenario.ts';
+import type { Solver } from './equilibrium.ts';
+import { exactSolver } from './exact.ts';
+import type { GameSolver } from './gameSolver.ts';
+import { gridSolver } from './grid.ts';
+import { lqForms } from './lqForms.ts';
+import { referenceSolver } from './reference.ts';
+
+/** The game as a LinearScenario, or the reason it is not in the seed family. */
+export function asLinearScenario(game: Game): LinearScenario | string {
+  if (game.parameters.length !== 1 || game.frozen.length !== 0) return 'it needs exactly one parameter and no frozen copies';
+  const forms = lqForms(game);
+  if (typeof forms === 'string') return forms;
+  const { truth, qyy, w, qzz, alpha, mu, delta } = forms;
+  const sameBelief = qyy === truth.qyy && w[0] === truth.w[0] && qzz[0] === truth.qzz[0];
+  if (!sameBelief || qyy !== 1 || w[0] !== 0 || !(qzz[0] >= 0)) return 'it needs the base objective y² + λ·θ² (λ ≥ 0), believed as it is';
+  if (alpha !== 1 || mu !== -1 || delta !== 1) return 'it needs the mesa cost (y − goal)²';
+  const [parameter] = game.parameters;
+  return {
+    schedule: game.schedule,
+    theta0: parameter.initial,
+    prior: parameter.prior,
+    coefficientGrid: game.actionGrid,
+    discount: game.discount,
+    regularizer: qzz[0],
+  };
+}
+
+function adapt(solver: Solver): GameSolver {
+  return {
+    name: solver.name,
+    description: solver.description,
+    supports: (game) => {
+      const scenario = asLinearScenario(game);
+      return typeof scenario === 'string' ? `the ${solver.name} solver handles the seed family only: ${scenario}` : null;
+    },
+    solve: (game) => {
+      const scenario = asLinearScenario(game);
+      if (typeof scenario === 'string') throw new InputError('solver', `the ${solver.name} solver handles the seed family only: ${scenario}`);
+      const { coefficients, ties } = solver.solve(scenario);
+      return { solver: solver.name, actionNames: ['a'], actions: coefficients, ties };
+    },
+  };
+}
+
+export const exactGameSolver = adapt(exactSolver);
+export const gridGameSolver = adapt(gridSolver);
+export const referenceGameSolver = adapt(referenceSolver);
