@@ -130,6 +130,11 @@ const UNARY: Record<string, (x: number) => number> = {
   cos: Math.cos,
   tanh: Math.tanh,
   square: (x) => x * x,
+  // Functions that symbolic derivatives of the allowed ones introduce.
+  sech: (x) => 1 / Math.cosh(x),
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  sign: Math.sign,
   unaryMinus: (x) => -x,
   unaryPlus: (x) => x,
 };
