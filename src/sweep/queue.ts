@@ -39,18 +39,39 @@ export function parseRedisUrl(text: string, field = '--queue'): string {
 // Blocking commands must wait as long as they need (BullMQ requires maxRetriesPerRequest: null).
 const connectionOf = (url: string) => ({ url, maxRetriesPerRequest: null });
 
-async function connected<T extends { waitUntilReady(): Promise<unknown>; close(): Promise<void> }>(client: T, url: string): Promise<T> {
+interface RedisClientLike {
+  waitUntilReady(): Promise<unknown>;
+  close(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/**
+ * Waits for the client's connection: fails at once if Redis refuses it, after 10 s if nothing
+ * answers. Afterwards, connection errors (ioredis reconnects by itself) go to `warn`, at most
+ * one every 10 s, instead of BullMQ's default of printing each one.
+ */
+async function connected<T extends RedisClientLike>(client: T, url: string, warn: (line: string) => void = () => undefined): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let failed: ((error: Error) => void) | undefined;
+  let lastWarning = 0;
+  client.on('error', (error) => {
+    if (failed) return failed(new InputError('--queue', `cannot reach Redis at ${url} (${error.message})`));
+    if (Date.now() - lastWarning < 10_000) return;
+    lastWarning = Date.now();
+    warn(`Redis at ${url}: ${error.message} (retrying)`);
+  });
+  const failure = new Promise<never>((_, reject) => {
+    failed = reject;
     timer = setTimeout(() => reject(new InputError('--queue', `cannot reach Redis at ${url} (no answer in 10 s)`)), 10_000);
   });
   try {
-    await Promise.race([client.waitUntilReady(), timeout]);
+    await Promise.race([client.waitUntilReady(), failure]);
     return client;
   } catch (error) {
     await client.close().catch(() => undefined);
     throw error;
   } finally {
+    failed = undefined;
     clearTimeout(timer);
   }
 }
@@ -64,6 +85,8 @@ export interface QueueSweepOptions extends SweepRunOptions {
   window?: number;
   /** Attempts per job before it fails (a throwing job; stalls are counted separately). Default 3. */
   attempts?: number;
+  /** Notes about the connection (Redis went away, retrying). */
+  warn?: (line: string) => void;
 }
 
 /** Runs (or finishes) a sweep through the queue; resolves when every pending point is written. */
@@ -75,7 +98,7 @@ export async function runSweepOnQueue(sweep: Sweep, options: QueueSweepOptions):
   const batchSize = options.batchSize ?? 64;
   options.onStart?.(total, resumed);
   let finished = resumed;
-  const queue = await connected(new Queue<BatchTask, string>(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: connectionOf(options.url) }), options.url);
+  const queue = await connected(new Queue<BatchTask, string>(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: connectionOf(options.url) }), options.url, options.warn);
   const appender = new ResultsAppender(file);
   try {
     const batches = pendingBatches(sweep.points, shard, batchSize, done);
@@ -212,8 +235,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     },
   );
   worker.on('failed', (job, error) => log(`job ${job?.id ?? '?'} failed: ${error.message}`));
-  worker.on('error', (error) => log(`worker error: ${error.message}`));
-  await connected(worker, options.url);
+  await connected(worker, options.url, log);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {

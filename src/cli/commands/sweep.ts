@@ -74,7 +74,7 @@ export function registerSweep(program: Command): void {
 }
 
 function queueRunner(url: string, queueName: string | undefined) {
-  return (sweep: Sweep, options: SweepRunOptions) => runSweepOnQueue(sweep, { ...options, url, queueName });
+  return (sweep: Sweep, options: SweepRunOptions) => runSweepOnQueue(sweep, { ...options, url, queueName, warn: (line) => process.stderr.write(`mesalab: ${line}\n`) });
 }
 
 function report(sweep: Sweep, summary: SweepRunSummary): void {
