@@ -5,29 +5,32 @@
  */
 import './style.css';
 import type { ExperimentResult } from '../../src/experiment/experiment.ts';
-import { seedFigureSpec } from '../../src/report/charts/seedFigure.ts';
 import { resultToJson } from '../../src/report/resultJson.ts';
 import { trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
 import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
-import type { TopLevelSpec } from 'vega-lite';
 import { ChartView } from './chartView.ts';
 import { buildControls } from './controls.ts';
 import { download, fileStem } from './download.ts';
 import { describeFields } from './fields.ts';
+import { trajectoryFigureSpec } from './figure.ts';
 import { loadChartFont } from './font.ts';
 import { renderMetricsTable, type MetricsColumn } from './metricsTable.ts';
-import { overlaySpecs } from './overlay.ts';
 import { Scenarios } from './scenarios.ts';
 import { controlForError, settingToConfig, withMode, type Setting } from './setting.ts';
 import { SolverClient } from './solverClient.ts';
 import { setUpSweepPanel } from './sweepPanel.ts';
 import { stateFromQuery, stateToQuery, type ExplorerState, type SettingId, type ViewTab } from './urlState.ts';
 
-/** What the end-to-end tests read: how many times the chart was drawn and how long it took. */
+/**
+ * What the end-to-end tests read: how many times the chart was drawn and how long it took. Each
+ * redraw also fires a `mesalab:rendered` event on window.
+ */
 export interface ExplorerProbe {
   renders: number;
   /** Milliseconds from the input event to the finished redraw, for each redraw caused by input. */
   latencies: number[];
+  /** Where the last redraw's time went, in milliseconds: worker round trip, chart spec, vega. */
+  phases: { solve: number; spec: number; draw: number } | null;
 }
 
 declare global {
@@ -49,7 +52,7 @@ const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
 const client = new SolverClient();
 const chartElement = byId<HTMLDivElement>('chart');
 const chart = new ChartView(chartElement);
-const probe: ExplorerProbe = { renders: 0, latencies: [] };
+const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null };
 window.mesalabExplorer = probe;
 
 let state: ExplorerState = stateFromQuery(location.search, scenarios.defaults, scenarios.first);
@@ -129,7 +132,9 @@ async function update(inputAt: number | null): Promise<void> {
   ids.forEach((id, i) => next[id].push(...prepared[i].issues));
   // Configs whose text parsed still go to the worker, so all their errors show at once.
   const toSolve = prepared.map((p, i) => ({ p, i })).filter(({ p }) => p.issues.length === 0);
+  const solveStarted = performance.now();
   const outcomes = await client.solve(toSolve.map(({ p }) => p.config));
+  const solvedAt = performance.now();
   const results: (ExperimentResult | null)[] = ids.map(() => null);
   outcomes.forEach((outcome, k) => {
     const i = toSolve[k].i;
@@ -146,30 +151,25 @@ async function update(inputAt: number | null): Promise<void> {
     const name = solved[i].config.name;
     return { id, label: ids.length > 1 ? `${SETTING_LABEL[id]} · ${name}` : name, result: solved[i] };
   });
-  await draw();
+  const times = await draw();
+  probe.phases = { solve: solvedAt - solveStarted, ...times };
   showProblems();
   probe.renders++;
   chartElement.dataset.renderCount = String(probe.renders);
-  if (inputAt !== null) probe.latencies.push(performance.now() - inputAt);
-  showStatus(inputAt === null ? null : performance.now() - inputAt);
+  const latency = inputAt === null ? null : performance.now() - inputAt;
+  if (latency !== null) probe.latencies.push(latency);
+  showStatus(latency);
+  window.dispatchEvent(new CustomEvent('mesalab:rendered', { detail: { latency } }));
 }
 
-async function draw(): Promise<void> {
-  await chart.show(sized(chartSpec(columns)));
+/** Draws the results on screen; returns the milliseconds spent on the spec and in vega. */
+async function draw(): Promise<{ spec: number; draw: number }> {
+  const started = performance.now();
+  const spec = trajectoryFigureSpec(columns, Math.max(360, Math.floor(chartElement.clientWidth)));
+  const specDone = performance.now();
+  await chart.show(spec);
   renderMetricsTable(byId('metrics'), columns);
-}
-
-/** The library's seed figure; in comparison mode A's and B's overlaid, B dashed. */
-function chartSpec(cols: readonly MetricsColumn[]): TopLevelSpec {
-  const specs = cols.map(({ result }) => seedFigureSpec(result.trajectory, { title: result.config.name, window: result.config.plotWindow }));
-  if (specs.length === 1) return specs[0];
-  const title = `${cols[0].result.config.name} (A) vs ${cols[1].result.config.name} (B)`;
-  return overlaySpecs(specs[0], specs[1], [cols[0].label, cols[1].label], title);
-}
-
-function sized(spec: TopLevelSpec): TopLevelSpec {
-  const width = Math.max(360, Math.floor(chartElement.clientWidth));
-  return { ...spec, width, height: 400, autosize: { type: 'fit', contains: 'padding' } } as TopLevelSpec;
+  return { spec: specDone - started, draw: performance.now() - specDone };
 }
 
 // ---- Showing state -----------------------------------------------------------------------------

@@ -1,0 +1,252 @@
+/**
+ * End to end: `scripts/explore.ts` builds and serves the page, Debian's chromium (driven by
+ * playwright-core) uses it like a researcher would, and every number the page shows is checked
+ * against the library run in this process on the same config. Without chromium the suite is
+ * skipped with a message, or fails under CI.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExperiment, type ExperimentResult } from '../../src/experiment/experiment.ts';
+import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config.ts';
+import { formatNumber } from '../../src/report/summaryTable.ts';
+import { resultToJson } from '../../src/report/resultJson.ts';
+import { trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
+import { seed1 } from '../../src/scenarios/seed.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT = `${ROOT}docs/explorer.png`;
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && !process.env.CI) {
+  console.warn(`explorer end-to-end tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+/** The library's result for a config, as the page's worker computes it. */
+const solve = (config: ScenarioConfig): ExperimentResult => runExperiment(parseScenarioConfig(config));
+
+describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromium', () => {
+  let server: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let url: string;
+  const external: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`chromium is missing at ${CHROMIUM}; .ci/run installs it with apt-get`);
+    ({ server, url } = await startServer());
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    page = await context.newPage();
+    page.on('request', (request) => {
+      if (!request.url().startsWith(url) && !/^(data|blob):/.test(request.url())) external.push(request.url());
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(url);
+    await waitForRenders(page, 1);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill('SIGTERM');
+  });
+
+  it('loads without errors or requests to other hosts', () => {
+    expect(pageErrors).toEqual([]);
+    expect(external).toEqual([]);
+  });
+
+  it('offers every built-in scenario; picking seed-1 shows the published first coefficient 0.03', async () => {
+    const options = await page.locator('#scenario option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['seed-1', 'seed-2', 'seed']));
+    await pick(page, 'seed-2');
+    expect(await metric(page, 'firstCoefficient')).toBe(formatNumber(0.05));
+    await pick(page, 'seed-1');
+    expect(await metric(page, 'firstCoefficient')).toBe('0.0300');
+    await expectMetrics(page, 'a', solve(seed1));
+  });
+
+  it('re-solves when the training length moves, to the numbers the library computes', async () => {
+    // Longer training: the first agent deceives even more (a₀ 0.03 → 0.02).
+    await moveSlider(page, 'schedule.training', 40);
+    await expectMetrics(page, 'a', solve({ ...seed1, schedule: { training: 40, deployment: 80, learningRate: 1 } }));
+    expect(await metric(page, 'firstCoefficient')).toBe('0.0200');
+    expect(await page.locator('#status').textContent()).toContain('N = 120');
+  });
+
+  it('shows an invalid input next to its field and keeps the last chart', async () => {
+    const renders = await renderCount(page);
+    const error = page.locator('[data-error-for="discount"]');
+    await page.fill('#field-discount', '1.5');
+    await expect.poll(() => error.textContent()).toBe('must be between 0 and 1, got 1.5');
+    await page.fill('#field-discount', 'abc');
+    await expect.poll(() => error.textContent()).toBe('expected a number, got "abc"');
+    expect(await page.locator('#chart-error').isVisible()).toBe(true);
+    expect(await renderCount(page)).toBe(renders);
+    await page.fill('#field-discount', '1');
+    await waitForRenders(page, renders + 1);
+    expect(await error.isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the data as the CLI writes it, and the chart as SVG and PNG', async () => {
+    const expected = solve({ ...seed1, name: 'seed-1 (modified)', schedule: { training: 40, deployment: 80, learningRate: 1 } });
+    expect(await download(page, 'csv')).toBe(trajectoryToCsv(expected.trajectory));
+    expect(JSON.parse(await download(page, 'json'))).toEqual(JSON.parse(JSON.stringify(resultToJson(expected))));
+    expect(await download(page, 'svg')).toMatch(/^<svg[\s\S]*mesa objective θ[\s\S]*<\/svg>$/);
+    expect((await downloadBytes(page, 'png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('restores the whole view, comparison included, from its URL', async () => {
+    const renders = await renderCount(page);
+    await page.check('#compare');
+    await waitForRenders(page, renders + 1);
+    await page.fill('#field-schedule-training', '10');
+    await page.fill('#field-theta0', '0.5');
+    await expect.poll(() => metricOf(page, 'b', 'episodes')).toBe('90');
+    await expectMetrics(page, 'b', solve({ ...seed1, theta0: 0.5, schedule: { training: 10, deployment: 80, learningRate: 1 } }));
+    await expectMetrics(page, 'a', solve({ ...seed1, schedule: { training: 40, deployment: 80, learningRate: 1 } }));
+    await page.waitForFunction(() => location.search.includes('b.theta0=0.5'));
+    const copy = await page.context().newPage();
+    await copy.goto(page.url());
+    await waitForRenders(copy, 1);
+    for (const setting of ['a', 'b']) {
+      const cells = `#metrics tr[data-kind="metric"] td[data-setting="${setting}"]`;
+      expect(await copy.locator(cells).evaluateAll(values)).toEqual(await page.locator(cells).evaluateAll(values));
+    }
+    expect(await copy.inputValue('#field-theta0')).toBe('0.5');
+    await copy.close();
+  });
+
+  it('draws a sweep results file as a heatmap', async () => {
+    await page.click('.view-tabs [data-view="sweep"]');
+    const lines = [10, 20, 30].flatMap((training) =>
+      [0.5, 0.9, 1].map((discount) => {
+        const { metrics } = solve({ ...seed1, discount, schedule: { training, deployment: 80, learningRate: 1 } });
+        return JSON.stringify({ point: { 'schedule.training': training, discount }, metrics, solver: 'grid' });
+      }),
+    );
+    await page.setInputFiles('#sweep-file', { name: 'sweep.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+    await page.locator('#heatmap canvas').waitFor();
+    expect(await page.inputValue('#sweep-x')).toBe('point.schedule.training');
+    expect(await page.inputValue('#sweep-y')).toBe('point.discount');
+    expect(await page.inputValue('#sweep-value')).toBe('metrics.firstCoefficient');
+    expect(await page.locator('#sweep-notice').textContent()).toContain('9 results');
+    await page.click('.view-tabs [data-view="trajectory"]');
+  });
+
+  it('re-solves and redraws N = 10⁴ episodes quickly (median of 20 moves, measured in the page)', async () => {
+    const measure = async (query: string) => {
+      await page.goto(`${url}?scenario=seed-1&schedule.deployment=9980&${query}`);
+      await waitForRenders(page, 1);
+      const latencies: number[] = [];
+      for (let i = 0; i < 25; i++) latencies.push(await moveSlider(page, 'schedule.training', 20 + i));
+      const sorted = latencies.slice(5).sort((a, b) => a - b);
+      return { median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
+    };
+    const rows: string[] = [];
+    for (const [label, query] of [
+      ['grid solver, whole run drawn', 'plotWindow='],
+      ['exact solver, whole run drawn', 'plotWindow=&solver=exact'],
+      ['grid solver, first 30 episodes drawn', 'plotWindow=30'],
+    ] as const) {
+      const { median, max } = await measure(query);
+      rows.push(`  ${label.padEnd(38)} median ${median.toFixed(1).padStart(6)} ms, max ${max.toFixed(1).padStart(6)} ms`);
+      expect(median).toBeLessThan(1000);
+    }
+    console.log(`explorer: input event → solved and redrawn, N = 10 000 (target < 16 ms):\n${rows.join('\n')}`);
+  });
+
+  it('saves a screenshot of the comparison view to docs/explorer.png', async () => {
+    mkdirSync(`${ROOT}docs`, { recursive: true });
+    await page.goto(`${url}?scenario=seed-1&b.scenario=seed-1&b.schedule.training=10&b.schedule.deployment=80&edit=b`);
+    await waitForRenders(page, 1);
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+// ---- Helpers -------------------------------------------------------------------------------
+
+/** Runs `scripts/explore.ts --port 0` and waits for the URL it prints. */
+function startServer(): Promise<{ server: ChildProcess; url: string }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/explore.ts', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /mesalab explorer: (http:\/\/\S+)/.exec(output);
+      if (match) resolve({ server, url: match[1] });
+    };
+    server.stdout?.on('data', onData);
+    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    server.on('exit', (code) => reject(new Error(`explore exited with ${code}:\n${output}`)));
+  });
+}
+
+const values = (cells: Element[]) => cells.map((cell) => (cell as HTMLElement).dataset.value);
+
+async function renderCount(page: Page): Promise<number> {
+  return page.evaluate(() => window.mesalabExplorer?.renders ?? 0);
+}
+
+async function waitForRenders(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => (window.mesalabExplorer?.renders ?? 0) >= n, count);
+}
+
+async function pick(page: Page, scenario: string): Promise<void> {
+  const renders = await renderCount(page);
+  await page.selectOption('#scenario', scenario);
+  await waitForRenders(page, renders + 1);
+}
+
+/** Moves a slider as a drag does (an input event) and resolves with the page's measured latency. */
+async function moveSlider(page: Page, key: string, value: number): Promise<number> {
+  return page.evaluate(
+    ({ key, value }) =>
+      new Promise<number>((resolve) => {
+        const slider = document.querySelector<HTMLInputElement>(`input[type=range][data-key="${key}"]`);
+        if (!slider) throw new Error(`no slider for ${key}`);
+        window.addEventListener('mesalab:rendered', (event) => resolve((event as CustomEvent<{ latency: number }>).detail.latency), { once: true });
+        slider.value = String(value);
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    { key, value },
+  );
+}
+
+function metric(page: Page, key: string): Promise<string | null> {
+  return metricOf(page, 'a', key);
+}
+
+function metricOf(page: Page, setting: string, key: string): Promise<string | null> {
+  return page.locator(`#metrics tr[data-metric="${key}"] td[data-setting="${setting}"]`).textContent();
+}
+
+/** Every metric cell shows the library's value: formatted as the CLI does, and in full. */
+async function expectMetrics(page: Page, setting: string, expected: ExperimentResult): Promise<void> {
+  const cells = await page.locator(`#metrics tr[data-kind="metric"] td[data-setting="${setting}"]`).evaluateAll((tds) =>
+    tds.map((td) => ({ key: (td.parentElement as HTMLElement).dataset.metric ?? '', text: td.textContent, value: (td as HTMLElement).dataset.value })),
+  );
+  const metrics = expected.metrics as unknown as Record<string, number | null>;
+  expect(cells.map((c) => c.key).sort()).toEqual(Object.keys(metrics).sort());
+  for (const { key, text, value } of cells) {
+    const want = metrics[key];
+    expect(value, key).toBe(want === null ? '' : String(want));
+    expect(text, key).toBe(key === 'trainingEpisodes' ? String(want) : formatNumber(want));
+  }
+}
+
+async function downloadBytes(page: Page, kind: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+  return readFileSync(await file.path());
+}
+
+async function download(page: Page, kind: string): Promise<string> {
+  return (await downloadBytes(page, kind)).toString('utf8');
+}

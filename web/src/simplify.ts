@@ -1,0 +1,154 @@
+/**
+ * Fewer points, same picture. vega spends about 10 µs per point of a line chart, so 10⁴ episodes
+ * of four series would take 400 ms to redraw; a line on a 700-pixel plot never needs that many.
+ * Two steps, both exact to a fraction of a pixel:
+ *   1. M4 (Jugel et al., VLDB 2014): per pixel column keep the first, last, lowest and highest
+ *      point of every series; the rasterised line is then the same as with all points. Only for
+ *      long windows, and before the chart's rows are built, so their number stays bounded.
+ *   2. Ramer–Douglas–Peucker per line, in pixel units: drop every point whose line lies within
+ *      `tolerance` pixels of the simplified one (steps and smooth decays need a handful).
+ * Display only: the metrics and the exports of data always use the full trajectory.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Trajectory } from '../../src/rollout/trajectory.ts';
+
+/** The plot area in pixels, without axes and legend. */
+export interface PlotSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The first `count` episodes reduced to the M4 points of every column over `columns` pixel
+ * columns. The result is a trajectory of the kept episodes (its `episode` column holds their
+ * numbers); `theta` keeps its extra last entry.
+ */
+export function m4Trajectory(t: Trajectory, count: number, columns: number): Trajectory {
+  const series = (Object.keys(t) as (keyof Trajectory)[]).filter((key) => key !== 'episode').map((key) => t[key]);
+  const keep = m4Indices(series, count, columns);
+  const pick = (values: Float64Array) => Float64Array.from(keep, (n) => values[n]);
+  const theta = new Float64Array(keep.length + 1);
+  theta.set(pick(t.theta));
+  theta[keep.length] = t.theta[Math.min(count, t.coefficient.length)];
+  return {
+    episode: pick(t.episode),
+    theta,
+    coefficient: pick(t.coefficient),
+    learningRate: pick(t.learningRate),
+    output: pick(t.output),
+    baseLoss: pick(t.baseLoss),
+    mesaLoss: pick(t.mesaLoss),
+  };
+}
+
+/** Sorted indices < count: per bucket of equal width, each series' first, last, min and max. */
+export function m4Indices(series: readonly ArrayLike<number>[], count: number, buckets: number): number[] {
+  const keep = new Set<number>();
+  const size = Math.max(1, count / Math.max(1, buckets));
+  for (let start = 0; start < count; start = Math.max(start + 1, Math.round(start + size))) {
+    const end = Math.min(count, Math.max(start + 1, Math.round(start + size)));
+    keep.add(start).add(end - 1);
+    for (const values of series) {
+      let lo = start;
+      let hi = start;
+      for (let n = start + 1; n < end; n++) {
+        if (values[n] < values[lo]) lo = n;
+        if (values[n] > values[hi]) hi = n;
+      }
+      keep.add(lo).add(hi);
+    }
+  }
+  return [...keep].sort((a, b) => a - b);
+}
+
+/**
+ * The indices of the points Ramer–Douglas–Peucker keeps: every point farther than `tolerance`
+ * from the simplified polyline (coordinates already in pixels). Iterative, so long lines cannot
+ * overflow the stack.
+ */
+export function simplifyPolyline(xs: ArrayLike<number>, ys: ArrayLike<number>, tolerance: number): number[] {
+  const n = xs.length;
+  if (n <= 2) return Array.from({ length: n }, (_, i) => i);
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack: [number, number][] = [[0, n - 1]];
+  while (stack.length > 0) {
+    const [a, b] = stack.pop() as [number, number];
+    let farthest = -1;
+    let distance = tolerance;
+    for (let i = a + 1; i < b; i++) {
+      const d = segmentDistance(xs[i], ys[i], xs[a], ys[a], xs[b], ys[b]);
+      if (d > distance) {
+        distance = d;
+        farthest = i;
+      }
+    }
+    if (farthest >= 0) {
+      keep[farthest] = 1;
+      stack.push([a, farthest], [farthest, b]);
+    }
+  }
+  const kept: number[] = [];
+  keep.forEach((k, i) => {
+    if (k) kept.push(i);
+  });
+  return kept;
+}
+
+/** Distance from (px, py) to the segment from (ax, ay) to (bx, by). */
+function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+interface LineSpec {
+  data: { values: Record<string, unknown>[] };
+  encoding: Record<string, { field?: string; type?: string } | undefined>;
+}
+
+/**
+ * A single-view line chart with its inline rows simplified per line (a line is the rows sharing
+ * the colour, strokeDash and detail fields), x and y scaled to `size` pixels. Any other spec is
+ * returned as it is.
+ */
+export function simplifyLineSpec(spec: TopLevelSpec, size: PlotSize, tolerance = 0.25): TopLevelSpec {
+  const line = spec as unknown as Partial<LineSpec>;
+  const x = line.encoding?.x?.field;
+  const y = line.encoding?.y?.field;
+  const rows = line.data?.values;
+  if (!x || !y || !Array.isArray(rows) || rows.length < 3) return spec;
+  // Colour and strokeDash often share a field (the seed figure's `series`): group by each field once.
+  const groups = [...new Set(['color', 'strokeDash', 'detail'].map((channel) => line.encoding?.[channel]?.field).filter((f): f is string => !!f))];
+  const lines = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = groups.length === 1 ? String(row[groups[0]]) : groups.map((g) => String(row[g])).join('\u0000');
+    let members = lines.get(key);
+    if (!members) lines.set(key, (members = []));
+    members.push(row);
+  }
+  const [xScale, yScale] = [scaleOf(rows, x, size.width), scaleOf(rows, y, size.height)];
+  const kept: Record<string, unknown>[] = [];
+  for (const members of lines.values()) {
+    members.sort((a, b) => Number(a[x]) - Number(b[x]));
+    const xs = members.map((r) => Number(r[x]) * xScale);
+    const ys = members.map((r) => Number(r[y]) * yScale);
+    for (const i of simplifyPolyline(xs, ys, tolerance)) kept.push(members[i]);
+  }
+  return { ...spec, data: { values: kept } } as TopLevelSpec;
+}
+
+/** Pixels per unit of `field` when its range fills `pixels`. */
+function scaleOf(rows: readonly Record<string, unknown>[], field: string, pixels: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const row of rows) {
+    const v = Number(row[field]);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi > lo ? pixels / (hi - lo) : 1;
+}
