@@ -10,6 +10,7 @@
  *   metrics: [firstCoefficient, goalRetained]   # default: every metric
  *   solver: grid                          # default: base.solver, else grid
  *   labels: { schedule.training: training episodes }   # axis titles for the figures
+ *   logMetrics: [firstCoefficient]        # metrics drawn on a log scale in the figures
  *
  * `compileSweep` validates it where it enters: the shape with zod, each path against the base,
  * and each swept value by building that scenario (the other parameters at their first values),
@@ -39,6 +40,7 @@ const sweepFileSchema = z.strictObject({
   metrics: z.array(z.string()).min(1).optional(),
   solver: z.enum(SOLVER_NAMES as [SolverName, ...SolverName[]]).optional(),
   labels: z.record(z.string(), z.string()).optional(),
+  logMetrics: z.array(z.string()).optional(),
 });
 
 /** A validated sweep file, as plain JSON (it is what workers and queue jobs receive). */
@@ -61,6 +63,8 @@ export interface Sweep {
   readonly fingerprint: string;
   /** Titles for figure axes by path or metric name (default: the name itself). */
   readonly labels: Readonly<Record<string, string>>;
+  /** Metrics whose figures use a log scale for the value (colour or y). */
+  readonly logMetrics: readonly string[];
 }
 
 /** Validates untrusted input (a parsed sweep file) and compiles it. */
@@ -76,6 +80,9 @@ export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
   const points = pointCount(axes);
   if (points > MAX_POINTS) throw new InputError('sweep', `has ${points} points; at most ${MAX_POINTS} are allowed`);
   const metrics = checkMetrics(spec.metrics);
+  (spec.logMetrics ?? []).forEach((name, i) => {
+    if (!metrics.includes(name)) throw new InputError(`logMetrics[${i}]`, `"${name}" is not one of the recorded metrics: ${metrics.join(', ')}`);
+  });
   checkAxisValues(base, axes);
   return {
     name: spec.name,
@@ -88,6 +95,7 @@ export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
     points,
     fingerprint: fingerprintOf(base, axes, metrics),
     labels: spec.labels ?? {},
+    logMetrics: spec.logMetrics ?? [],
   };
 }
 

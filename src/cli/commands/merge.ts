@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/inputError.ts';
 import { writeResultsCsv } from '../../sweep/csv.ts';
 import { loadSweep } from '../../sweep/load.ts';
 import { checkResults, describeProblems, mergeFiles, missingShards } from '../../sweep/merge.ts';
 import { readMeta, SHARD_FILE } from '../../sweep/outputDir.ts';
 import { compileSweep, type Sweep } from '../../sweep/sweep.ts';
+import { plot } from './sweep.ts';
 
 interface MergeOptions {
   sweep?: string;
   out?: string;
   check?: boolean;
+  plot?: boolean;
 }
 
 export function registerMerge(program: Command): void {
@@ -23,8 +25,9 @@ export function registerMerge(program: Command): void {
     .option('--sweep <file>', 'the sweep file or built-in name (default: <dir>/sweep.json)')
     .option('-o, --out <file>', 'the merged file (default: <dir>/results.jsonl; the CSV goes beside it)')
     .option('--check', 'only check that every point is present exactly once; write nothing')
+    .option('--plot', 'also draw the figures of the merged results (as `mesalab sweep --plot` does)')
     .addHelpText('after', '\nExits 1 naming the missing or duplicated points (and their shards) when the results are incomplete.')
-    .action((dir: string, files: string[], options: MergeOptions) => {
+    .action(async (dir: string, files: string[], options: MergeOptions) => {
       const sweep = sweepOf(dir, options.sweep);
       const inputs = files.length > 0 ? files : shardFiles(dir);
       const out = options.out ?? join(dir, 'results.jsonl');
@@ -45,6 +48,7 @@ export function registerMerge(program: Command): void {
       const csv = out.replace(/\.jsonl$/, '') + '.csv';
       writeResultsCsv(out, csv, sweep);
       process.stderr.write(`wrote ${out} and ${csv}\n`);
+      if (options.plot) await plot(sweep, out, dirname(out));
     });
 }
 

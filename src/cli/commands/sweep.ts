@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../../model/inputError.ts';
 import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
+import { whyNoFigures, writeSweepFigures } from '../../sweep/figures.ts';
 import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
 import { defaultWorkers } from '../../sweep/pool.ts';
 import { createProgress, type Progress } from '../../sweep/progress.ts';
@@ -39,6 +40,7 @@ export function registerSweep(program: Command): void {
     .option('--queue <url>', 'run the points on `mesalab worker` processes through this Redis server, e.g. redis://10.0.0.5:6379')
     .option('--queue-name <name>', 'the queue to use with --queue', DEFAULT_QUEUE_NAME)
     .option('--solver <name>', `override the sweep's solver: ${SOLVER_NAMES.join('|')}`)
+    .option('--plot', 'draw a heatmap (two swept parameters) or line plot (one) of each metric, as SVG and PNG, into the output directory')
     .option('--quiet', 'no progress bar or progress lines')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '5')
     .addHelpText(
@@ -70,11 +72,23 @@ export function registerSweep(program: Command): void {
       });
       progress?.stop();
       report(sweep, summary);
+      if (options.plot) await plot(sweep, summary.file, out, shard.count > 1 ? `figures need the whole sweep: run \`mesalab merge ${out} --plot\` once every shard is done` : undefined);
     });
 }
 
 function queueRunner(url: string, queueName: string | undefined) {
   return (sweep: Sweep, options: SweepRunOptions) => runSweepOnQueue(sweep, { ...options, url, queueName, warn: (line) => process.stderr.write(`mesalab: ${line}\n`) });
+}
+
+/** Draws the figures of a complete results file, or says why there are none. */
+export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<void> {
+  const why = notYet ?? whyNoFigures(sweep);
+  if (why !== undefined) {
+    process.stderr.write(`${sweep.name}: no figures: ${why}\n`);
+    return;
+  }
+  const files = await writeSweepFigures(sweep, file, out);
+  process.stderr.write(`wrote ${files.length / 2} figures: ${files.filter((f) => f.endsWith('.png')).join(', ')} (and .svg)\n`);
 }
 
 function report(sweep: Sweep, summary: SweepRunSummary): void {
