@@ -1,4 +1,5 @@
 import type { ExperimentResult } from '../experiment/experiment.ts';
+import type { GameResult } from '../experiment/gameExperiment.ts';
 
 /** A fixed-width text table: one row per result, the metrics a reader compares first. */
 export function summaryTable(results: readonly ExperimentResult[]): string {
@@ -15,6 +16,30 @@ export function summaryTable(results: readonly ExperimentResult[]): string {
     formatNumber(m.trainingBaseLoss),
     formatNumber(m.totalMesaLoss),
   ]);
+  return textTable(header, rows);
+}
+
+/** The summary of general games: first action components, goal retained, final parameters. */
+export function gameSummaryTable(results: readonly GameResult[]): string {
+  const actionNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics.firstAction)))];
+  const parameterNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics.finalParameters)))];
+  const header = ['scenario', 'solver', 'episodes', 'training', ...actionNames.map((a) => `first ${a}`), 'goal retained', ...parameterNames.map((p) => `final ${p}`), 'train base loss', 'mesa loss'];
+  const rows = results.map(({ config, equilibrium, metrics: m }) => [
+    config.name,
+    equilibrium.solver,
+    String(config.game.schedule.length),
+    String(m.trainingEpisodes),
+    ...actionNames.map((a) => formatNumber(m.firstAction[a] ?? null)),
+    formatNumber(m.goalRetained),
+    ...parameterNames.map((p) => formatNumber(m.finalParameters[p] ?? null)),
+    formatNumber(m.trainingBaseLoss),
+    formatNumber(m.totalMesaLoss),
+  ]);
+  return textTable(header, rows);
+}
+
+/** Columns padded to their widest cell: the first two left-aligned, numbers right-aligned. */
+function textTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n') + '\n';

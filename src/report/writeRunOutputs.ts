@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TopLevelSpec } from 'vega-lite';
 import type { ExperimentResult } from '../experiment/experiment.ts';
 import { writeFileAtomically } from './atomicWrite.ts';
 import { renderSvg, svgToPng } from './charts/render.ts';
@@ -16,11 +17,16 @@ export const RUN_OUTPUT_FILES = ['trajectory.csv', 'result.json', 'figure.svg', 
  * never leaves a torn file. Resolves with the paths written.
  */
 export async function writeRunOutputs(dir: string, result: ExperimentResult): Promise<{ files: string[] }> {
+  return writeOutputFiles(dir, trajectoryToCsv(result.trajectory), resultToJson(result), runFigureSpec(result));
+}
+
+/** Writes the four output files of any run: its CSV, its JSON (pretty-printed) and its figure. */
+export async function writeOutputFiles(dir: string, csv: string, json: unknown, figure: TopLevelSpec): Promise<{ files: string[] }> {
   await mkdir(dir, { recursive: true });
-  const svg = await renderSvg(runFigureSpec(result));
+  const svg = await renderSvg(figure);
   const contents: Record<(typeof RUN_OUTPUT_FILES)[number], string | Uint8Array> = {
-    'trajectory.csv': trajectoryToCsv(result.trajectory),
-    'result.json': JSON.stringify(resultToJson(result), null, 2) + '\n',
+    'trajectory.csv': csv,
+    'result.json': JSON.stringify(json, null, 2) + '\n',
     'figure.svg': svg,
     'figure.png': svgToPng(svg),
   };

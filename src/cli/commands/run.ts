@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
 import { runExperiment } from '../../experiment/experiment.ts';
-import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
-import { presentResults } from '../present.ts';
-import { loadScenarioConfigs } from '../scenarioSource.ts';
+import { runGame } from '../../experiment/gameExperiment.ts';
+import { parseScenarioConfig } from '../../model/config.ts';
+import { GAME_ONLY_FIELDS, parseGameConfig } from '../../model/gameConfig.ts';
+import { GAME_SOLVER_NAMES } from '../../solvers/gameRegistry.ts';
+import { getSolver, isSolverName } from '../../solvers/registry.ts';
+import { presentGameResults, presentResults } from '../present.ts';
+import { loadScenarioConfigs, type ConfigSource } from '../scenarioSource.ts';
 
 interface RunOptions {
   solver?: string;
@@ -15,12 +19,33 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run a built-in scenario (see `mesalab list`) or a scenario file (YAML or JSON)')
     .argument('<scenario>', 'built-in name, e.g. seed-1, or a path to a .yaml/.json config')
-    .option('--solver <name>', `override the scenario's solver: ${SOLVER_NAMES.join('|')}`)
+    .option('--solver <name>', `override the scenario's solver: ${GAME_SOLVER_NAMES.join('|')}`)
     .option('--json', 'print one JSON object per scenario, one per line (the result.json contract)')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/')
     .action(async (name: string, options: RunOptions) => {
-      const solver = options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name;
-      const results = loadScenarioConfigs(name).map((config) => runExperiment(config, solver));
-      await presentResults(results, { json: options.json, out: options.out, subfolders: true });
+      const sources = loadScenarioConfigs(name);
+      const present = { json: options.json, out: options.out, subfolders: true };
+      if (sources.every((source) => isSeedRun(source, options.solver))) {
+        const solver = options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name;
+        const results = sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver));
+        await presentResults(results, present);
+      } else {
+        const results = sources.map(({ config, defaultName }) => {
+          const parsed = parseGameConfig(config, defaultName);
+          return runGame(parsed, options.solver ?? parsed.solver);
+        });
+        await presentGameResults(results, present);
+      }
     });
+}
+
+/**
+ * Seed-family configs asked for a seed solver (grid, exact, reference) run on the seed pipeline,
+ * whose output contract is the seed's; everything else runs as a general game.
+ */
+function isSeedRun({ config }: ConfigSource, solver: string | undefined): boolean {
+  const fields = typeof config === 'object' && config !== null ? Object.keys(config) : [];
+  if (fields.some((field) => (GAME_ONLY_FIELDS as readonly string[]).includes(field))) return false;
+  const requested = solver ?? (config as { solver?: unknown }).solver ?? 'grid';
+  return typeof requested === 'string' && isSolverName(requested);
 }

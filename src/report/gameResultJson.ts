@@ -1,0 +1,61 @@
+import type { GameResult } from '../experiment/gameExperiment.ts';
+import type { GameMetrics } from '../metrics/gameMetrics.ts';
+
+/**
+ * The JSON contract of a general game's run (`mesalab run FILE --json`, result.json). Like the
+ * seed contract, fields are only ever added. Parameter columns have N + 1 entries.
+ */
+export interface GameResultJson {
+  scenario: string;
+  solver: string;
+  episodes: number;
+  game: {
+    parameters: { name: string; initial: number; priorPoints: number[] }[];
+    goal: string;
+    policy: string;
+    baseObjective: string;
+    believedObjective: string;
+    mesaCost: string;
+    discount: number;
+    update: string;
+  };
+  /** Each parameter before each episode, then after the last (length N + 1). */
+  parameters: Record<string, number[]>;
+  /** Each action component per episode (length N). */
+  actions: Record<string, number[]>;
+  output: number[];
+  learningRate: number[];
+  baseLoss: number[];
+  mesaLoss: number[];
+  metrics: GameMetrics;
+  ties: number[];
+}
+
+export function gameResultToJson(result: GameResult): GameResultJson {
+  const { config, equilibrium, trajectory: t, metrics } = result;
+  const g = config.game;
+  const columns = (record: Readonly<Record<string, Float64Array>>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Array.from(v)]));
+  return {
+    scenario: config.name,
+    solver: equilibrium.solver,
+    episodes: g.schedule.length,
+    game: {
+      parameters: g.parameters.map((p) => ({ name: p.name, initial: p.initial, priorPoints: Array.from(p.prior) })),
+      goal: g.parameters[g.goal].name,
+      policy: g.policy.type === 'linear' ? `linear in ${g.policy.inputs.map((i) => g.parameters[i].name).join(', ')}` : `mlp ${g.policy.hidden.join('x')} ${g.policy.activation}`,
+      baseObjective: g.baseObjective.source,
+      believedObjective: g.believedObjective.source,
+      mesaCost: g.mesaCost.source,
+      discount: g.discount,
+      update: g.update.type,
+    },
+    parameters: columns(t.parameters),
+    actions: columns(t.actions),
+    output: Array.from(t.output),
+    learningRate: Array.from(t.learningRate),
+    baseLoss: Array.from(t.baseLoss),
+    mesaLoss: Array.from(t.mesaLoss),
+    metrics,
+    ties: [...equilibrium.ties],
+  };
+}
