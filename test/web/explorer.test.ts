@@ -102,6 +102,22 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     expect((await downloadBytes(page, 'png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it('stays responsive while a slow solver runs, and drops that solve for newer input', async () => {
+    await page.selectOption('#field-solver', 'reference');
+    // The reference solver is O(N²·G·K): N = 640 takes seconds.
+    await page.fill('#field-schedule-deployment', '600');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Solving…');
+    const started = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - started).toBeLessThan(250);
+    await page.selectOption('#field-solver', 'grid');
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 5000 }).toContain('N = 640, grid solver');
+    await expectMetrics(page, 'a', solve({ ...seed1, schedule: { training: 40, deployment: 600, learningRate: 1 } }));
+    const renders = await renderCount(page);
+    await page.fill('#field-schedule-deployment', '80');
+    await waitForRenders(page, renders + 1);
+  });
+
   it('restores the whole view, comparison included, from its URL', async () => {
     const renders = await renderCount(page);
     await page.check('#compare');

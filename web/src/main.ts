@@ -102,9 +102,13 @@ function markInput(): void {
   pendingInputAt ??= performance.now();
 }
 
+/** A solve older than this is abandoned when new input arrives (a restarted worker costs less). */
+const STALE_SOLVE_MS = 250;
+
 function requestUpdate(): void {
   dirty = true;
   if (!running) void runUpdates();
+  else if (client.busyFor() > STALE_SOLVE_MS) client.cancel();
 }
 
 async function runUpdates(): Promise<void> {
@@ -133,8 +137,12 @@ async function update(inputAt: number | null): Promise<void> {
   // Configs whose text parsed still go to the worker, so all their errors show at once.
   const toSolve = prepared.map((p, i) => ({ p, i })).filter(({ p }) => p.issues.length === 0);
   const solveStarted = performance.now();
+  const slow = setTimeout(() => (byId('status').textContent = 'Solving…'), STALE_SOLVE_MS);
   const outcomes = await client.solve(toSolve.map(({ p }) => p.config));
+  clearTimeout(slow);
   const solvedAt = performance.now();
+  // A newer input is waiting: leave the screen as it is and solve that one.
+  if (outcomes.some((o) => !o.ok && o.failure.kind === 'cancelled')) return;
   const results: (ExperimentResult | null)[] = ids.map(() => null);
   outcomes.forEach((outcome, k) => {
     const i = toSolve[k].i;

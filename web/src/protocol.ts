@@ -9,10 +9,10 @@ export interface SolveRequest {
 
 /**
  * Why a config produced no result: bad input (with the config path of the offending field),
- * a run that diverged, or a bug.
+ * a run that diverged, a bug, or a solve cancelled by newer input.
  */
 export interface SolveFailure {
-  readonly kind: 'input' | 'divergence' | 'internal';
+  readonly kind: 'input' | 'divergence' | 'internal' | 'cancelled';
   readonly field: string | null;
   readonly message: string;
 }
