@@ -241,9 +241,10 @@ function describeProblem(p: Problem): string {
 function showStatus(latency: number | null): void {
   const parts = columns.map(({ id, result }) => {
     const who = columns.length > 1 ? `${SETTING_LABEL[id]}: ` : '';
-    return `${who}N = ${result.config.scenario.schedule.length}, ${result.equilibrium.solver} solver, solved in ${result.solveMilliseconds.toFixed(1)} ms`;
+    return `${who}N = ${result.config.scenario.schedule.length}, ${result.equilibrium.solver} solver`;
   });
-  if (latency !== null) parts.push(`redrawn ${latency.toFixed(1)} ms after the input`);
+  // Timings only after input: the first view (and its screenshot in docs/) stays the same from run to run.
+  if (latency !== null) parts.push(`solved and redrawn in ${latency.toFixed(1)} ms`);
   byId('status').textContent = parts.join(' · ');
 }
 
