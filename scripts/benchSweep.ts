@@ -1,0 +1,86 @@
+/**
+ * Sweep throughput and memory: points per second for 10⁴ points at N = 1000 episodes on one
+ * worker and on every core, and the peak RSS of sweeps of two sizes (flat memory: the results
+ * stream to disk, only a bitset of done points stays in memory).
+ *
+ *   npx tsx scripts/benchSweep.ts [--solver exact|grid] [--points 10000] [--memory 10000,100000]
+ *
+ * Each measurement runs in a fresh child process (so its peak RSS is its own) and times the
+ * whole `runSweep`: thread start-up, solving, writing results.jsonl and results.csv.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runSweep } from '../src/sweep/run.ts';
+import { compileSweep } from '../src/sweep/sweep.ts';
+
+interface Measurement {
+  points: number;
+  workers: number;
+  seconds: number;
+  maxRssMiB: number;
+}
+
+/** A sweep of about `points` points, every one 1000 episodes: learning rate × discount. */
+function benchSweep(points: number, solver: string) {
+  const side = Math.round(Math.sqrt(points));
+  return compileSweep({
+    name: 'bench',
+    base: { schedule: { training: 200, deployment: 800 } },
+    sweep: {
+      'schedule.learningRate': { from: 0.01, to: 1, steps: Math.ceil(points / side), log: true },
+      discount: { from: 0.9, to: 1, steps: side },
+    },
+    metrics: ['firstCoefficient', 'goalRetained'],
+    solver,
+  });
+}
+
+async function child(points: number, workers: number, solver: string): Promise<void> {
+  const sweep = benchSweep(points, solver);
+  const out = mkdtempSync(join(tmpdir(), 'mesalab-bench-'));
+  const started = performance.now();
+  await runSweep(sweep, { out, workers });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  const result: Measurement = { points: sweep.points, workers, seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function measure(points: number, workers: number, solver: string): Measurement {
+  const script = fileURLToPath(import.meta.url);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', `${points},${workers},${solver}`], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`benchmark child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as Measurement;
+}
+
+function line(label: string, m: Measurement): string {
+  return `${label.padEnd(34)} ${String(m.points).padStart(7)} points  ${m.seconds.toFixed(2).padStart(6)} s  ${Math.round(m.points / m.seconds).toString().padStart(6)} points/s  peak RSS ${m.maxRssMiB.toFixed(0)} MiB`;
+}
+
+const { values } = parseArgs({
+  options: {
+    solver: { type: 'string', default: 'exact' },
+    points: { type: 'string', default: '10000' },
+    memory: { type: 'string', default: '10000,100000' },
+    child: { type: 'string' },
+  },
+});
+
+if (values.child !== undefined) {
+  const [points, workers, solver] = values.child.split(',');
+  await child(Number(points), Number(workers), solver);
+} else {
+  const cores = availableParallelism();
+  const points = Number(values.points);
+  console.log(`mesalab sweep benchmark: N = 1000 episodes per point, solver ${values.solver}, ${cores} cores, Node ${process.version}`);
+  const one = measure(points, 1, values.solver);
+  console.log(line('1 worker', one));
+  const all = measure(points, cores, values.solver);
+  console.log(line(`${cores} workers (all cores)`, all));
+  console.log(`speed-up on ${cores} cores: ${(one.seconds / all.seconds).toFixed(2)}×`);
+  for (const size of values.memory.split(',').map(Number)) console.log(line(`memory: ${size} points, ${cores} workers`, measure(size, cores, values.solver)));
+}
