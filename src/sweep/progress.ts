@@ -45,6 +45,8 @@ export function createProgress(options: ProgressOptions): Progress {
       stream: options.stream,
       format: `${options.label} [{bar}] {value}/{total} points | {rate} points/s | ETA {eta}`,
       hideCursor: true,
+      // Draw even when the stream does not say it is a terminal: `bar` has decided already.
+      noTTYOutput: true,
       etaBuffer: 50,
     });
     const payload = (done: number) => ({ rate: formatRate(rate(done)), eta: eta(done, options.total, rate(done)) });
