@@ -141,16 +141,17 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
 
   it('draws a sweep results file as a heatmap', async () => {
     await page.click('.view-tabs [data-view="sweep"]');
-    const lines = [10, 20, 30].flatMap((training) =>
-      [0.5, 0.9, 1].map((discount) => {
+    // The shape of mesalab sweep's results.jsonl: id, key, params, metrics (or error).
+    const lines = [10, 20, 30].flatMap((training, i) =>
+      [0.5, 0.9, 1].map((discount, j) => {
         const { metrics } = solve({ ...seed1, discount, schedule: { training, deployment: 80, learningRate: 1 } });
-        return JSON.stringify({ point: { 'schedule.training': training, discount }, metrics, solver: 'grid' });
+        return JSON.stringify({ id: 3 * i + j, key: 'k', params: { 'schedule.training': training, discount }, metrics });
       }),
     );
     await page.setInputFiles('#sweep-file', { name: 'sweep.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
     await page.locator('#heatmap canvas').waitFor();
-    expect(await page.inputValue('#sweep-x')).toBe('point.schedule.training');
-    expect(await page.inputValue('#sweep-y')).toBe('point.discount');
+    expect(await page.inputValue('#sweep-x')).toBe('params.discount');
+    expect(await page.inputValue('#sweep-y')).toBe('params.schedule.training');
     expect(await page.inputValue('#sweep-value')).toBe('metrics.firstCoefficient');
     expect(await page.locator('#sweep-notice').textContent()).toContain('9 results');
     await page.click('.view-tabs [data-view="trajectory"]');

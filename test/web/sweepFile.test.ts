@@ -34,9 +34,14 @@ describe('flatten()', () => {
 });
 
 describe('defaultAxes()', () => {
-  it('puts the first two varying keys on the axes and colours by the first coefficient', () => {
-    const table = parseSweepLines(lines.map((l) => JSON.stringify(l)).join('\n'));
-    expect(defaultAxes(table)).toEqual({ x: 'params.discount', y: 'params.schedule.training', value: 'metrics.firstCoefficient' });
+  it('puts the first swept parameter on y and the second on x, as mesalab sweep does, and colours by a₀', () => {
+    const table = parseSweepLines(lines.map((l, id) => JSON.stringify({ id, ...l })).join('\n'));
+    expect(defaultAxes(table)).toEqual({ x: 'params.schedule.training', y: 'params.discount', value: 'metrics.firstCoefficient' });
+  });
+
+  it('takes the first varying keys, never the id, from files of another shape', () => {
+    const table = parseSweepLines(['{"id": 0, "a": 1, "b": 1, "c": 5}', '{"id": 1, "a": 2, "b": 1, "c": 6}', '{"id": 2, "a": 2, "b": 3, "c": 7}'].join('\n'));
+    expect(defaultAxes(table)).toEqual({ x: 'b', y: 'a', value: 'c' });
   });
 });
 

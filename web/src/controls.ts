@@ -75,10 +75,13 @@ export function buildControls(container: HTMLElement, fields: readonly FieldSpec
     showErrors(messages) {
       for (const [key, slots] of errors) {
         const message = messages.get(key) ?? '';
+        // `schedule` has a slot for the whole schedule and one on the spec control: the spec's when shown.
+        const shown = [...slots].reverse().find((slot) => !slot.parentElement?.closest('[hidden]'));
         for (const slot of slots) {
-          slot.textContent = message;
-          slot.hidden = message === '';
-          slot.closest('.field')?.classList.toggle('invalid', message !== '');
+          const text = slot === shown ? message : '';
+          slot.textContent = text;
+          slot.hidden = text === '';
+          slot.closest('.field')?.classList.toggle('invalid', text !== '');
         }
       }
     },

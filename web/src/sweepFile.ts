@@ -56,17 +56,21 @@ function numericKeysOf(rows: readonly Record<string, unknown>[]): string[] {
 }
 
 /**
- * Initial heatmap axes: the first two keys that vary (the swept parameters come first in a
- * results line) and, for the colour, the first coefficient if the file has it, else the first
- * other varying key.
+ * Initial heatmap axes, as `mesalab sweep` draws its own figures: the swept parameters (the
+ * `params.` keys of a results line, in axis order) with the first on y and the second on x, and
+ * the colour the first coefficient if the file has it, else its first metric. Files of another
+ * shape get the first keys that vary (never the point's `id`).
  */
 export function defaultAxes(table: SweepTable): { x: string; y: string; value: string } {
   const keys = table.numericKeys;
-  const varying = keys.filter((k) => new Set(table.rows.map((r) => r[k])).size > 1);
-  const candidates = varying.length >= 2 ? varying : keys;
-  const x = candidates[0] ?? '';
-  const y = candidates[1] ?? x;
-  const value = keys.find((k) => /(^|\.)firstCoefficient$/.test(k)) ?? candidates.find((k) => k !== x && k !== y) ?? y;
+  const varies = (k: string) => new Set(table.rows.map((r) => r[k])).size > 1;
+  const params = keys.filter((k) => k.startsWith('params.') && varies(k));
+  const others = keys.filter((k) => k !== 'id' && !k.startsWith('metrics.') && varies(k));
+  const axes = params.length >= 2 ? params : others.length >= 2 ? others : keys;
+  const y = axes[0] ?? '';
+  const x = axes[1] ?? y;
+  const metric = keys.find((k) => /(^|\.)firstCoefficient$/.test(k)) ?? keys.find((k) => k.startsWith('metrics.'));
+  const value = metric ?? others.find((k) => k !== x && k !== y) ?? x;
   return { x, y, value };
 }
 

@@ -31,7 +31,8 @@ export function setUpSweepPanel(el: SweepElements): void {
     if (table.skippedLines.length > 0) notes.push(`skipped ${table.skippedLines.length} lines that are not JSON objects (line ${table.skippedLines.slice(0, 5).join(', ')}${table.skippedLines.length > 5 ? ', …' : ''})`);
     showNotice(el.notice, notes.join(' · '), false);
     const width = Math.max(360, el.chart.clientWidth);
-    const spec = heatmapSpec({ rows, x: el.x.value, y: el.y.value, value: el.value.value, title: name });
+    const [x, y, value] = [el.x.value, el.y.value, el.value.value];
+    const spec = heatmapSpec({ rows, x, y, value, title: name, xLabel: axisLabel(x), yLabel: axisLabel(y), valueLabel: axisLabel(value) });
     await chart.show({ ...spec, width, height: 420, autosize: { type: 'fit', contains: 'padding' } });
     el.exportSvg.disabled = false;
     el.exportPng.disabled = false;
@@ -73,6 +74,11 @@ export function setUpSweepPanel(el: SweepElements): void {
 
 function exportError(notice: HTMLElement) {
   return (error: unknown) => showNotice(notice, `Export failed: ${messageOf(error)}`, true);
+}
+
+/** `params.schedule.training` → `schedule.training`: the config path or metric name. */
+function axisLabel(key: string): string {
+  return key.replace(/^(params|metrics)\./, '');
 }
 
 function showNotice(notice: HTMLElement, text: string, isError: boolean): void {
