@@ -109,9 +109,11 @@ export class MlpTape {
   }
 
   /** Evaluates y, f′ and f″ at x (the three fields) and records the pass for `backward`. */
-  forward(w: ArrayLike<number>, x: number): void {
+  forward(w: Float64Array, x: number): void {
     this.input[0] = x;
-    let [u, du, d2u]: Float64Array[] = [this.input, this.inputSlope, this.inputCurvature];
+    let u: Float64Array = this.input;
+    let du: Float64Array = this.inputSlope;
+    let d2u: Float64Array = this.inputCurvature;
     for (const layer of this.layers) {
       const { width, offset, fanIn, z, dz, d2z } = layer;
       const biases = offset + width * fanIn;
@@ -136,7 +138,9 @@ export class MlpTape {
         dh[j] = d1[j] * dz[j];
         d2h[j] = d2[j] * dz[j] * dz[j] + d1[j] * d2z[j];
       }
-      [u, du, d2u] = [h, dh, d2h];
+      u = h;
+      du = dh;
+      d2u = d2h;
     }
     const last = this.layers[this.layers.length - 1];
     const o = this.outputOffset;
@@ -154,7 +158,7 @@ export class MlpTape {
   }
 
   /** grad += α·∂y/∂w + β·∂f′/∂w at the last forward point (w must be the same weights). */
-  backward(w: ArrayLike<number>, alpha: number, beta: number, grad: Float64Array): void {
+  backward(w: Float64Array, alpha: number, beta: number, grad: Float64Array): void {
     const last = this.layers[this.layers.length - 1];
     const o = this.outputOffset;
     let { hBar, dhBar, uBar, duBar } = this;
@@ -191,8 +195,11 @@ export class MlpTape {
           duBar[i] += w[row + i] * dzb;
         }
       }
-      [hBar, uBar] = [uBar, hBar];
-      [dhBar, duBar] = [duBar, dhBar];
+      const [hSwap, dhSwap] = [hBar, dhBar];
+      hBar = uBar;
+      dhBar = duBar;
+      uBar = hSwap;
+      duBar = dhSwap;
     }
   }
 }

@@ -1,0 +1,133 @@
+/**
+ * The neural solver (DESIGN §3.4): each episode's agent plays an MLP y = f_{w_n}(θ) over its goal
+ * θ and chooses the weights w_n that minimise its prior-averaged cost
+ *   J_n(w) = (1/K)·Σ_i [c(f_w(θ_i), θ_i) + γ·V_{n+1}(θ′_i; g = θ_i)],
+ *   θ′ = θ − ℓ_n·(ℓ̂_y(y, θ, b)·f′_w(θ) + ℓ̂_θ(y, θ, b)),  b = θ (frozen copies),
+ * where V_{n+1} is the discounted mesa cost of the later agents' fixed networks played forward
+ * from θ′ (neuralFuture.ts). Backward induction: the last agent first, each earlier one against
+ * the later agents' chosen networks.
+ *
+ * How the future is summarised: by exact differentiable rollouts through the later networks,
+ * with forward-mode tangents dθ_k/dθ_{n+1} (which need f″ of the later networks) and, for the
+ * agent's own step, the mixed derivative ∂f′_w/∂w. Not by W0/W1/W2 tables on a θ grid: those are
+ * exact only at grid points (interpolation error enters every agent's gradient and compounds
+ * backward), need a quadratic mesa cost, and a neural agent's θ′ moves continuously with w. The
+ * rollouts cost O(N − n) network evaluations per prior point and cost evaluation, but episodes
+ * with ℓ = 0 and the same network collapse into one segment, so a deployment phase costs one
+ * evaluation and the seed's schedule is cheap.
+ *
+ * Optimisation (deterministic): L-BFGS (src/optim/lbfgs.ts) on the exact gradient, from the
+ * later agent's weights (warm start) and from `restarts` seeded initialisations (pure-rand
+ * xoroshiro128+, seed `seed`; the last agent, having no later agent, uses at least one); the
+ * least final cost wins, the earliest start among equals (so the warm start). An agent with
+ * ℓ_n = 0 cannot move θ, so its cost is E c(f_w(θ), θ) plus a constant: the same problem for
+ * every such agent, solved once and its solution played by each of them (the later such agent's
+ * weights are already a minimiser, so this is what a warm start would give). Distinct weights can
+ * be the same function (hidden units permute), so equal costs are not reported as ties.
+ */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { actionNames, type Game } from '../model/game.ts';
+import { DivergenceError, InputError } from '../model/inputError.ts';
+import { mlpInitialWeights } from '../model/policies/mlpInit.ts';
+import { minimiseLbfgs, type LbfgsOptions, type LbfgsResult } from '../optim/lbfgs.ts';
+import type { GameEquilibrium, GameSolver } from './gameSolver.ts';
+import { AgentCost } from './neuralCost.ts';
+import { NeuralFuture } from './neuralFuture.ts';
+import { neuralModel } from './neuralModel.ts';
+
+export interface NeuralOptions {
+  /** Seed of the weight initialisations. Default 1. */
+  readonly seed?: number;
+  /** Seeded initialisations each agent tries besides the warm start. Default 1. */
+  readonly restarts?: number;
+  /** L-BFGS settings per start. Default: maxIterations 300, gradientTolerance 1e−9. */
+  readonly lbfgs?: LbfgsOptions;
+}
+
+/** The equilibrium, plus what each agent's optimisation reached. */
+export interface NeuralEquilibrium extends GameEquilibrium {
+  /** J_n(w_n): agent n's prior-averaged cost at its chosen weights. */
+  readonly costs: Float64Array;
+  /** L-BFGS iterations of the winning start (0 for a reused solution). */
+  readonly iterations: Float64Array;
+  /** L-BFGS stop reason of the winning start ('reused' for a reused solution). */
+  readonly stops: readonly string[];
+}
+
+const DEFAULT_LBFGS: LbfgsOptions = { maxIterations: 300, gradientTolerance: 1e-9 };
+
+export const neuralSolver: GameSolver = {
+  name: 'neural',
+  description: 'MLP policies: each agent trains its network by L-BFGS against exact rollouts of the later networks',
+  supports: (game) => {
+    const model = neuralModel(game);
+    return typeof model === 'string' ? model : null;
+  },
+  solve: (game) => solveNeural(game),
+};
+
+/** Backward induction with neural agents (see the file header). */
+export function solveNeural(game: Game, options: NeuralOptions = {}): NeuralEquilibrium {
+  const model = neuralModel(game);
+  if (typeof model === 'string') throw new InputError('solver', model);
+  const { seed = 1, restarts = 1 } = options;
+  const lbfgs = { ...DEFAULT_LBFGS, ...options.lbfgs };
+  const rng = xoroshiro128plus(seed);
+  const episodes = model.schedule.length;
+  const p = model.weightCount;
+  const actions = new Float64Array(episodes * p);
+  const costs = new Float64Array(episodes);
+  const iterations = new Float64Array(episodes);
+  const stops: string[] = new Array(episodes);
+  const future = new NeuralFuture(model);
+  let later: Float64Array | null = null;
+  let deployed: Float64Array | null = null;
+  for (let n = episodes - 1; n >= 0; n--) {
+    const rate = model.schedule[n];
+    const agent = new AgentCost(model, rate, future);
+    let chosen: Float64Array;
+    if (rate === 0 && deployed !== null) {
+      chosen = deployed;
+      costs[n] = agent.evaluate(chosen, new Float64Array(p));
+      stops[n] = 'reused';
+    } else {
+      const starts = later === null ? [] : [later, stillStart(later, model.shape.hidden)];
+      for (let r = 0; r < Math.max(restarts, later === null ? 1 : 0); r++) starts.push(mlpInitialWeights(model.shape.hidden, rng));
+      const best = bestOfStarts(agent, starts, lbfgs);
+      if (best === null) throw new DivergenceError(n, "the agent's cost");
+      chosen = best.x;
+      costs[n] = best.value;
+      iterations[n] = best.iterations;
+      stops[n] = best.stop;
+      if (rate === 0) deployed = chosen;
+    }
+    if (!Number.isFinite(costs[n])) throw new DivergenceError(n, "the agent's cost");
+    actions.set(chosen, n * p);
+    future.prepend(chosen, rate);
+    later = chosen;
+  }
+  return { solver: 'neural', actionNames: actionNames(game), actions, ties: [], costs, iterations, stops };
+}
+
+/**
+ * The later agent's hidden layers with the output layer zeroed: y ≡ 0 and f′ ≡ 0, so θ does not
+ * move (the deceptive extreme, like the linear solvers' start a = 0), with features to build on.
+ */
+function stillStart(later: Float64Array, hidden: readonly number[]): Float64Array {
+  const w = Float64Array.from(later);
+  w.fill(0, w.length - hidden[hidden.length - 1] - 1);
+  return w;
+}
+
+/** L-BFGS from each start; the least final cost (the earliest start among equals), or null if none is finite. */
+function bestOfStarts(agent: AgentCost, starts: Float64Array[], options: LbfgsOptions): LbfgsResult | null {
+  const f = (w: Float64Array, g: Float64Array) => agent.evaluate(w, g);
+  let best: LbfgsResult | null = null;
+  for (const start of starts) {
+    if (!Number.isFinite(f(start, new Float64Array(start.length)))) continue;
+    const result = minimiseLbfgs(f, start, options);
+    if (best === null || result.value < best.value) best = result;
+  }
+  return best;
+}
+
