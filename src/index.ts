@@ -13,6 +13,11 @@ export {
   type LinearScenarioOptions,
 } from './model/scenario.ts';
 export { parseScenarioConfig, scenarioConfigSchema, type ScenarioConfig, type ParsedConfig } from './model/config.ts';
+export { parseExpression, differentiate, quadraticForm, compileExpression, type Expression } from './model/expression.ts';
+export { actionNames, type Game, type Parameter, type Policy, type UpdateRule, type FrozenCopy } from './model/game.ts';
+export { parseGameConfig, gameConfigSchema, type GameConfig, type ParsedGameConfig } from './model/gameConfig.ts';
+export { compileGame, gradientStep, policyOutput } from './model/gameFunctions.ts';
+export { mlpForward } from './model/policies/mlp.ts';
 
 // solvers/
 export type { Equilibrium, Solver, SolverName } from './solvers/equilibrium.ts';
@@ -21,18 +26,37 @@ export { solveGrid, gridSolver } from './solvers/grid.ts';
 export { solveExact, exactSolver } from './solvers/exact.ts';
 export { SOLVERS, SOLVER_NAMES, getSolver } from './solvers/registry.ts';
 export { TIE_RELATIVE_TOLERANCE } from './solvers/tieRule.ts';
+export type { GameSolver, GameEquilibrium } from './solvers/gameSolver.ts';
+export { solveLq, lqSolver } from './solvers/lq.ts';
+export { GAME_SOLVERS, GAME_SOLVER_NAMES, chooseGameSolver } from './solvers/gameRegistry.ts';
+export { asLinearScenario } from './solvers/seedAdapters.ts';
 
 // rollout/ and metrics/
 export { rollout } from './rollout/rollout.ts';
 export { EPISODE_COLUMNS, type Trajectory } from './rollout/trajectory.ts';
 export { computeMetrics, type Metrics } from './metrics/metrics.ts';
+export { rolloutGame } from './rollout/gameRollout.ts';
+export type { GameTrajectory } from './rollout/gameTrajectory.ts';
+export { computeGameMetrics, type GameMetrics } from './metrics/gameMetrics.ts';
 
 // report/
 export { resultToJson, type ResultJson } from './report/resultJson.ts';
 export { trajectoryToCsv } from './report/trajectoryCsv.ts';
+export { gameResultToJson, type GameResultJson } from './report/gameResultJson.ts';
+export { gameTrajectoryToCsv } from './report/gameTrajectoryCsv.ts';
+export { summaryTable, gameSummaryTable } from './report/summaryTable.ts';
+export { seedFigureSpec } from './report/charts/seedFigure.ts';
+export { runFigureSpec } from './report/charts/runFigure.ts';
+export { gameFigureSpec } from './report/charts/gameFigure.ts';
+export { heatmapSpec } from './report/charts/heatmap.ts';
+export { linePlotSpec } from './report/charts/linePlot.ts';
+export { renderSvg, svgToPng } from './report/charts/render.ts';
+export { writeRunOutputs } from './report/writeRunOutputs.ts';
+export { writeGameOutputs } from './report/writeGameOutputs.ts';
 
 // experiment/
 export { runExperiment, type ExperimentResult } from './experiment/experiment.ts';
+export { runGame, type GameResult } from './experiment/gameExperiment.ts';
 
 // scenarios/
 export { BUILT_IN_SCENARIOS, getBuiltInScenario, type BuiltInScenario } from './scenarios/registry.ts';

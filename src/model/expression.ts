@@ -83,27 +83,32 @@ const PROBES = [0.37, -1.21, 0.83, 2.09, -0.56, 1.44, -0.91, 0.12];
 
 /**
  * If e(v) = vᵀQv exactly for the variables `order` (a homogeneous quadratic, as the LQ solver
- * needs), returns Q (row-major, symmetric); otherwise null. Q is read off e's symbolic Hessian,
- * then e is compared with vᵀQv at probe points, which any non-quadratic term fails.
+ * needs), returns Q (row-major, symmetric); otherwise null. Q is read off by polarisation,
+ * Q_ii = e(e_i) and Q_ij = (e(e_i + e_j) − e(e_i − e_j))/4, exact for a quadratic (and exactly 0
+ * for an absent cross term); then e is compared with vᵀQv at zero and at probe points, which any
+ * other term fails.
  */
 export function quadraticForm(e: Expression, order: readonly string[]): Float64Array | null {
   const d = order.length;
+  const f = compileExpression(e, order);
+  const v = new Float64Array(d);
+  const at = (i: number, j: number, sign: number) => {
+    v.fill(0);
+    v[i] = 1;
+    if (j !== i) v[j] = sign;
+    return f(v);
+  };
   const q = new Float64Array(d * d);
-  const zero = Object.fromEntries(order.map((v) => [v, 0]));
+  for (let i = 0; i < d; i++) q[i * d + i] = at(i, i, 0);
   for (let i = 0; i < d; i++) {
-    const di = differentiate(e, order[i]);
-    for (let j = 0; j < d; j++) {
-      const value = differentiate(di, order[j]).evaluate(zero) / 2;
-      if (!Number.isFinite(value)) return null;
-      q[i * d + j] = value;
-    }
+    for (let j = i + 1; j < d; j++) q[i * d + j] = q[j * d + i] = (at(i, j, 1) - at(i, j, -1)) / 4;
   }
+  if (!q.every(Number.isFinite) || f(new Float64Array(d)) !== 0) return null;
   for (let trial = 0; trial < 4; trial++) {
-    const point = order.map((_, i) => PROBES[(i + 3 * trial) % PROBES.length] * (1 + trial));
-    const scope = Object.fromEntries(order.map((v, i) => [v, point[i]]));
+    for (let i = 0; i < d; i++) v[i] = PROBES[(i + 3 * trial) % PROBES.length] * (1 + trial);
     let form = 0;
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) form += point[i] * q[i * d + j] * point[j];
-    const value = e.evaluate(scope);
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) form += v[i] * q[i * d + j] * v[j];
+    const value = f(v);
     if (!(Math.abs(value - form) <= 1e-9 * (1 + Math.abs(value)))) return null;
   }
   return q;

@@ -73,12 +73,10 @@ function prependEpisode(stage: LqStage, k: Float64Array, future: LqFuture, gamma
  */
 function minimiseFromStarts(stage: LqStage, forms: LqForms, previous: Float64Array | null, choice: LqChoice): void {
   const m = forms.inputs.length;
-  const d = forms.d;
-  const k = new Float64Array(d);
   const objective = {
     dimension: m,
-    value: (x: Float64Array) => stage.cost(stage.stateVector(x, k)),
-    gradientAndHessian: (x: Float64Array, g: Float64Array, h: Float64Array) => stage.gradientAndHessian(stage.stateVector(x, k), g, h),
+    value: (x: Float64Array) => stage.value(x),
+    gradientAndHessian: (x: Float64Array, g: Float64Array, h: Float64Array) => stage.gradientAndHessian(x, g, h),
   };
   const starts: Float64Array[] = [new Float64Array(m), Float64Array.from(forms.inputs, (i) => (i === forms.goal ? 1 : 0))];
   if (previous) starts.unshift(Float64Array.from(previous));

@@ -55,7 +55,9 @@ describe('parseExpression', () => {
 describe('quadraticForm', () => {
   it('reads Q off a homogeneous quadratic: e(v) = vᵀQv', () => {
     const e = parseExpression('(y - b)^2 + 0.1*theta^2 + 3*y*theta', ['y', 'theta', 'b'], 'x');
-    expect(Array.from(quadraticForm(e, ['y', 'theta', 'b']) ?? [])).toEqual([1, 1.5, -1, 1.5, 0.1, 0, -1, 0, 1]);
+    assertInDelta(quadraticForm(e, ['y', 'theta', 'b']) ?? [], [1, 1.5, -1, 1.5, 0.1, 0, -1, 0, 1], 1e-15);
+    // An absent cross term is exactly 0, so the seed family is recognised exactly.
+    expect(Array.from(quadraticForm(parseExpression('y^2 + 0.1*theta^2', ['y', 'theta'], 'x'), ['y', 'theta']) ?? [])).toEqual([1, 0, 0, 0.1]);
   });
 
   it.each(['y^2 + theta', 'y^2 + 1', 'y^4', 'exp(y)', 'y^2 * theta'])('is null for %j, which is not a homogeneous quadratic', (source) => {
