@@ -15,26 +15,10 @@ import { InputError } from '../model/inputError.ts';
 import { pendingBatches, type Batch } from './batches.ts';
 import type { BatchTask } from './batchTask.ts';
 import { createPool } from './pool.ts';
+import { DEFAULT_QUEUE_NAME } from './queueUrl.ts';
 import { parseRow, ResultsAppender } from './resultsFile.ts';
 import { finish, prepareResults, type SweepRunOptions, type SweepRunSummary } from './run.ts';
 import type { Sweep } from './sweep.ts';
-
-/** The queue that `mesalab sweep --queue` and `mesalab worker` use unless told otherwise. */
-export const DEFAULT_QUEUE_NAME = 'mesalab-sweep';
-
-/** Checks a Redis URL (redis:// or rediss://, host and port) where it enters. */
-export function parseRedisUrl(text: string, field = '--queue'): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InputError(field, `expected a Redis URL such as redis://127.0.0.1:6379, got "${text}"`);
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
-    throw new InputError(field, `expected a redis:// or rediss:// URL, got "${text}"`);
-  }
-  return text;
-}
 
 // Blocking commands must wait as long as they need (BullMQ requires maxRetriesPerRequest: null).
 const connectionOf = (url: string) => ({ url, maxRetriesPerRequest: null });

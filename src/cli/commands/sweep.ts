@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../../model/inputError.ts';
 import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
-import { whyNoFigures, writeSweepFigures } from '../../sweep/figures.ts';
 import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
 import { defaultWorkers } from '../../sweep/pool.ts';
 import { createProgress, type Progress } from '../../sweep/progress.ts';
-import { DEFAULT_QUEUE_NAME, parseRedisUrl, runSweepOnQueue } from '../../sweep/queue.ts';
+import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
 import { runSweep, type SweepRunOptions, type SweepRunSummary } from '../../sweep/run.ts';
 import { parseShard, shardLabel, WHOLE } from '../../sweep/shard.ts';
 import type { Sweep } from '../../sweep/sweep.ts';
@@ -76,12 +75,17 @@ export function registerSweep(program: Command): void {
     });
 }
 
+// BullMQ and the chart renderer load only when used: every mesalab command pays for the imports of all.
 function queueRunner(url: string, queueName: string | undefined) {
-  return (sweep: Sweep, options: SweepRunOptions) => runSweepOnQueue(sweep, { ...options, url, queueName, warn: (line) => process.stderr.write(`mesalab: ${line}\n`) });
+  return async (sweep: Sweep, options: SweepRunOptions) => {
+    const { runSweepOnQueue } = await import('../../sweep/queue.ts');
+    return runSweepOnQueue(sweep, { ...options, url, queueName, warn: (line) => process.stderr.write(`mesalab: ${line}\n`) });
+  };
 }
 
 /** Draws the figures of a complete results file, or says why there are none. */
 export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<void> {
+  const { whyNoFigures, writeSweepFigures } = await import('../../sweep/figures.ts');
   const why = notYet ?? whyNoFigures(sweep);
   if (why !== undefined) {
     process.stderr.write(`${sweep.name}: no figures: ${why}\n`);
