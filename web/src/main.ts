@@ -299,9 +299,10 @@ function wire(): void {
   });
   let lastWidth = chartElement.clientWidth;
   new ResizeObserver(() => {
-    if (Math.abs(chartElement.clientWidth - lastWidth) < 2 || columns.length === 0) return;
+    if (chartElement.clientWidth === 0 || Math.abs(chartElement.clientWidth - lastWidth) < 2 || columns.length === 0) return;
     lastWidth = chartElement.clientWidth;
-    void draw();
+    // Through the update loop, so a redraw never overlaps one in progress.
+    requestUpdate();
   }).observe(chartElement);
   setUpSweepPanel({
     file: byId('sweep-file'),
