@@ -337,4 +337,4 @@ function flash(button: HTMLButtonElement, text: string): void {
 wire();
 showSetting();
 // Charts use the figures' font; draw with the fallback if it cannot load.
-void loadChartFont().finally(requestUpdate);
+loadChartFont().then(requestUpdate, requestUpdate);
