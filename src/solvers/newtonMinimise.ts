@@ -13,7 +13,7 @@ export interface SmoothFunction {
 }
 
 const MAX_ITERATIONS = 200;
-const GRADIENT_TOLERANCE = 1e-13;
+const GRADIENT_TOLERANCE = 1e-15;
 
 /** Minimises from `x` (modified in place); returns the final value. */
 export function newtonMinimise(f: SmoothFunction, x: Float64Array): number {
@@ -25,7 +25,8 @@ export function newtonMinimise(f: SmoothFunction, x: Float64Array): number {
   let value = f.value(x);
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     f.gradientAndHessian(x, gradient, hessian);
-    const size = Math.max(...gradient.map(Math.abs));
+    let size = 0;
+    for (let i = 0; i < m; i++) size = Math.max(size, Math.abs(gradient[i]));
     if (!(size > GRADIENT_TOLERANCE * (1 + Math.abs(value)))) break;
     let slope = 0;
     if (solveSymmetric(hessian, gradient, m, step)) {
@@ -50,6 +51,27 @@ export function newtonMinimise(f: SmoothFunction, x: Float64Array): number {
     if (!(next < value)) break;
     x.set(trial);
     value = next;
+  }
+  return polish(f, x, value, gradient, hessian, step, trial);
+}
+
+/**
+ * Near the minimum the value is flat to rounding, so the line search stops; full Newton steps
+ * still shrink the gradient there. Takes up to two, each kept only if the gradient shrinks.
+ */
+function polish(f: SmoothFunction, x: Float64Array, value: number, gradient: Float64Array, hessian: Float64Array, step: Float64Array, trial: Float64Array): number {
+  const m = f.dimension;
+  const norm = (g: Float64Array) => g.reduce((s, v) => Math.max(s, Math.abs(v)), 0);
+  for (let i = 0; i < 2; i++) {
+    f.gradientAndHessian(x, gradient, hessian);
+    const before = norm(gradient);
+    if (before === 0 || !solveSymmetric(hessian, gradient, m, step)) break;
+    for (let j = 0; j < m; j++) trial[j] = x[j] - step[j];
+    const next = f.value(trial);
+    f.gradientAndHessian(trial, gradient, hessian);
+    if (!(norm(gradient) < before) || next > value * (1 + 1e-12) + 1e-300) break;
+    x.set(trial);
+    value = Math.min(value, next);
   }
   return value;
 }
