@@ -49,6 +49,15 @@ describe('settingFromConfig() and settingToConfig()', () => {
     expect(setting.values).toMatchObject({ 'schedule.training': '20', 'schedule.deployment': '80', discount: '1', regularizer: '0', solver: 'grid', prior: '' });
   });
 
+  it('pass on config fields that have no control, for the library to judge', () => {
+    const config = { schedule: '1x3', parameters: { theta: { initial: 1, prior: [-1, 1] } } } as unknown as ScenarioConfig;
+    const setting = settingFromConfig('game', 0, config, fields);
+    expect(setting.extra).toEqual({ parameters: { theta: { initial: 1, prior: [-1, 1] } } });
+    const { config: back } = settingToConfig(setting, fields, 'game');
+    expect(back).toMatchObject({ schedule: '1x3', parameters: { theta: { initial: 1, prior: [-1, 1] } } });
+    expect(() => parseScenarioConfig(back)).toThrow(/parameters/);
+  });
+
   it('show a list schedule as a spec', () => {
     const config: ScenarioConfig = { schedule: [1, 1, 0.5, 0, 0] };
     const setting = settingFromConfig('custom', 0, config, fields);

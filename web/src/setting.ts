@@ -20,6 +20,11 @@ export interface Setting {
   readonly mode: ScheduleMode;
   /** The text of each control, by config path; empty text means the library's default. */
   readonly values: Readonly<Record<string, string>>;
+  /**
+   * Fields of the built-in config that have no control (the schema does not know them), passed
+   * on unchanged, so the library rejects or uses them rather than the page silently dropping them.
+   */
+  readonly extra: Readonly<Record<string, unknown>>;
 }
 
 /** A problem with one control's input: `field` is a config path such as `schedule.training`. */
@@ -30,26 +35,35 @@ export interface FieldIssue {
 
 /** The controls filled from a built-in config (defaults resolved by the library). */
 export function settingFromConfig(scenario: string, variant: number, config: ScenarioConfig, fields: readonly FieldSpec[]): Setting {
-  const parsed = parseScenarioConfig(config, config.name);
-  const schedule = config.schedule;
-  const phasesSource = typeof schedule === 'object' && !Array.isArray(schedule) ? schedule : phasesOf(parsed.scenario.schedule);
+  const parsed = tryParse(config);
+  const schedule = config.schedule as unknown;
+  const isPhases = typeof schedule === 'object' && schedule !== null && !Array.isArray(schedule);
+  const rates = parsed?.scenario.schedule ?? (Array.isArray(schedule) ? (schedule as number[]) : []);
+  const phasesSource = (isPhases ? schedule : phasesOf(rates)) as Record<string, unknown>;
   // Values the library fills in when the config leaves them out, so sliders start where the model does.
-  const resolved: Record<string, unknown> = {
-    theta0: parsed.scenario.theta0,
-    discount: parsed.scenario.discount,
-    regularizer: parsed.scenario.regularizer,
-    solver: parsed.solver,
-  };
+  const resolved: Record<string, unknown> = parsed
+    ? { theta0: parsed.scenario.theta0, discount: parsed.scenario.discount, regularizer: parsed.scenario.regularizer, solver: parsed.solver }
+    : {};
   const values: Record<string, string> = {};
   for (const f of fields) {
     let value: unknown;
-    if (f.group === 'phases') value = phasesSource[f.key.slice('schedule.'.length) as keyof typeof phasesSource] ?? f.defaultValue;
-    else if (f.group === 'spec') value = typeof schedule === 'string' ? schedule : runLengthSpec(parsed.scenario.schedule);
+    if (f.group === 'phases') value = phasesSource[f.key.slice('schedule.'.length)] ?? f.defaultValue;
+    else if (f.group === 'spec') value = typeof schedule === 'string' ? schedule : runLengthSpec(rates);
     else value = getPath(config, f.key) ?? resolved[f.key];
     values[f.key] = formatValue(value);
   }
-  const mode: ScheduleMode = typeof schedule === 'object' && !Array.isArray(schedule) ? 'phases' : 'spec';
-  return { scenario, variant, mode, values };
+  const controlled = new Set(['name', 'description', ...fields.map((f) => f.key.split('.')[0])]);
+  const extra = Object.fromEntries(Object.entries(config).filter(([key]) => !controlled.has(key)));
+  return { scenario, variant, mode: isPhases ? 'phases' : 'spec', values, extra };
+}
+
+/** The parsed config, or null for one this page's schema does not describe (its errors show on solving). */
+function tryParse(config: ScenarioConfig): ReturnType<typeof parseScenarioConfig> | null {
+  try {
+    return parseScenarioConfig(config, config.name);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -57,7 +71,7 @@ export function settingFromConfig(scenario: string, variant: number, config: Sce
  * (not a number, a fraction where a count is due, broken YAML). Empty controls are left out.
  */
 export function settingToConfig(setting: Setting, fields: readonly FieldSpec[], name: string): { config: ScenarioConfig; issues: FieldIssue[] } {
-  const config: Record<string, unknown> = { name };
+  const config: Record<string, unknown> = { ...structuredClone(setting.extra), name };
   const issues: FieldIssue[] = [];
   for (const f of fields) {
     if (!isActiveKey(f.key, setting.mode)) continue;
