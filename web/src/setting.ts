@@ -121,7 +121,7 @@ function parseText(text: string, f: FieldSpec): unknown {
       try {
         return YAML.parse(text) as unknown;
       } catch {
-        throw new InputError(f.key, 'expected a list such as [-1, 0, 1] or an object such as {min: -1, max: 1, count: 11}');
+        throw new InputError(f.key, 'is not valid YAML; write e.g. [-1, 0, 1] or {min: -1, max: 1, count: 11}');
       }
   }
 }
