@@ -50,9 +50,19 @@ export interface NeuralEquilibrium extends GameEquilibrium {
   readonly costs: Float64Array;
   /** L-BFGS iterations of the winning start (0 for a reused solution). */
   readonly iterations: Float64Array;
+  /** Cost evaluations over all of agent n's starts. */
+  readonly evaluations: Float64Array;
+  /** The winning start: 'warm', 'still', 'seeded 1', …, or 'reused' (the ℓ = 0 solution). */
+  readonly starts: readonly string[];
   /** L-BFGS stop reason of the winning start ('reused' for a reused solution). */
   readonly stops: readonly string[];
 }
+
+interface Start {
+  readonly name: string;
+  readonly weights: Float64Array;
+}
+
 
 const DEFAULT_LBFGS: LbfgsOptions = { maxIterations: 300, gradientTolerance: 1e-9 };
 
@@ -78,6 +88,8 @@ export function solveNeural(game: Game, options: NeuralOptions = {}): NeuralEqui
   const actions = new Float64Array(episodes * p);
   const costs = new Float64Array(episodes);
   const iterations = new Float64Array(episodes);
+  const evaluations = new Float64Array(episodes);
+  const starts: string[] = new Array(episodes);
   const stops: string[] = new Array(episodes);
   const future = new NeuralFuture(model);
   let later: Float64Array | null = null;
@@ -89,16 +101,21 @@ export function solveNeural(game: Game, options: NeuralOptions = {}): NeuralEqui
     if (rate === 0 && deployed !== null) {
       chosen = deployed;
       costs[n] = agent.evaluate(chosen, new Float64Array(p));
-      stops[n] = 'reused';
+      evaluations[n] = 1;
+      starts[n] = stops[n] = 'reused';
     } else {
-      const starts = later === null ? [] : [later, stillStart(later, model.shape.hidden)];
-      for (let r = 0; r < Math.max(restarts, later === null ? 1 : 0); r++) starts.push(mlpInitialWeights(model.shape.hidden, rng));
-      const best = bestOfStarts(agent, starts, lbfgs);
-      if (best === null) throw new DivergenceError(n, "the agent's cost");
-      chosen = best.x;
-      costs[n] = best.value;
-      iterations[n] = best.iterations;
-      stops[n] = best.stop;
+      const candidates: Start[] = later === null ? [] : [{ name: 'warm', weights: later }, { name: 'still', weights: stillStart(later, model.shape.hidden) }];
+      for (let r = 1; r <= Math.max(restarts, later === null ? 1 : 0); r++) {
+        candidates.push({ name: `seeded ${r}`, weights: mlpInitialWeights(model.shape.hidden, rng) });
+      }
+      const best = bestOfStarts(agent, candidates, lbfgs);
+      if (best.result === null) throw new DivergenceError(n, "the agent's cost");
+      chosen = best.result.x;
+      costs[n] = best.result.value;
+      iterations[n] = best.result.iterations;
+      evaluations[n] = best.evaluations;
+      starts[n] = best.start;
+      stops[n] = best.result.stop;
       if (rate === 0) deployed = chosen;
     }
     if (!Number.isFinite(costs[n])) throw new DivergenceError(n, "the agent's cost");
@@ -106,7 +123,7 @@ export function solveNeural(game: Game, options: NeuralOptions = {}): NeuralEqui
     future.prepend(chosen, rate);
     later = chosen;
   }
-  return { solver: 'neural', actionNames: actionNames(game), actions, ties: [], costs, iterations, stops };
+  return { solver: 'neural', actionNames: actionNames(game), actions, ties: [], costs, iterations, evaluations, starts, stops };
 }
 
 /**
@@ -119,15 +136,18 @@ function stillStart(later: Float64Array, hidden: readonly number[]): Float64Arra
   return w;
 }
 
-/** L-BFGS from each start; the least final cost (the earliest start among equals), or null if none is finite. */
-function bestOfStarts(agent: AgentCost, starts: Float64Array[], options: LbfgsOptions): LbfgsResult | null {
-  const f = (w: Float64Array, g: Float64Array) => agent.evaluate(w, g);
-  let best: LbfgsResult | null = null;
-  for (const start of starts) {
-    if (!Number.isFinite(f(start, new Float64Array(start.length)))) continue;
-    const result = minimiseLbfgs(f, start, options);
-    if (best === null || result.value < best.value) best = result;
+/** L-BFGS from each start; the least final cost wins (the earliest start among equals). */
+function bestOfStarts(agent: AgentCost, candidates: Start[], options: LbfgsOptions): { start: string; result: LbfgsResult | null; evaluations: number } {
+  let count = 0;
+  const f = (w: Float64Array, g: Float64Array) => {
+    count++;
+    return agent.evaluate(w, g);
+  };
+  let best: { start: string; result: LbfgsResult | null } = { start: '', result: null };
+  for (const { name, weights } of candidates) {
+    if (!Number.isFinite(f(weights, new Float64Array(weights.length)))) continue;
+    const result = minimiseLbfgs(f, weights, options);
+    if (best.result === null || result.value < best.result.value) best = { start: name, result };
   }
-  return best;
+  return { ...best, evaluations: count };
 }
-
