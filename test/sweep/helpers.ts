@@ -24,9 +24,18 @@ export const SMALL_SWEEP = {
   metrics: ['firstCoefficient', 'goalRetained'],
 };
 
+const started = new Set<ChildProcess>();
+
+/** Kills every child that `start` started and that is still running (for afterEach: a failed test leaves none behind). */
+export function killStarted(): void {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
+}
+
 /** Starts the real bin as a child process, collecting its stderr. */
 export function start(args: string[]): ChildProcess & { stderrText: () => string } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  started.add(child);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout!.resume();
