@@ -20,7 +20,11 @@ export function compileCached(spec: SweepSpec): Sweep {
 }
 
 export function runBatchTask(task: BatchTask): string {
-  return evaluateBatch(compileCached(task.spec), task.ids);
+  const sweep = compileCached(task.spec);
+  // Queue jobs come from Redis: check the ids as well as the spec.
+  const bad = task.ids.find((id) => !Number.isInteger(id) || id < 0 || id >= sweep.points);
+  if (bad !== undefined) throw new RangeError(`point id ${String(bad)} is not in ${sweep.name}, which has ${sweep.points} points`);
+  return evaluateBatch(sweep, task.ids);
 }
 
 export default runBatchTask;

@@ -117,6 +117,7 @@ export async function runSweepOnQueue(sweep: Sweep, options: QueueSweepOptions):
 
 /** Adds jobs; a job left failed by an earlier collector is replaced rather than kept. */
 async function enqueue(queue: Queue<BatchTask, string>, sweep: Sweep, jobs: { batch: Batch; id: string }[], attempts: number): Promise<void> {
+  if (jobs.length === 0) return;
   for (const { id } of jobs) {
     const existing = await Job.fromId(queue, id);
     if (existing !== undefined && (await existing.isFailed())) await existing.remove();

@@ -52,6 +52,9 @@ export function registerSweep(program: Command): void {
       const out = options.out ?? join('out', 'sweeps', sweep.name);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
       if (options.resume && options.overwrite) throw new InputError('--resume', 'cannot be combined with --overwrite');
+      const workers = options.workers === undefined ? undefined : parseWholeNumber(options.workers, '--workers', 1);
+      const batchSize = options.batch === undefined ? undefined : parseWholeNumber(options.batch, '--batch', 1);
+      const interval = parseWholeNumber(options.progressInterval ?? '5', '--progress-interval', 1) * 1000;
       let progress: Progress | undefined;
       const label = `sweep ${sweep.name}${shard.count > 1 ? ` shard ${shardLabel(shard)}` : ''}`;
       const run = options.queue === undefined ? runSweep : queueRunner(parseRedisUrl(options.queue), options.queueName);
@@ -60,11 +63,10 @@ export function registerSweep(program: Command): void {
         shard,
         resume: options.resume,
         overwrite: options.overwrite,
-        workers: options.workers === undefined ? undefined : parseWholeNumber(options.workers, '--workers', 1),
-        batchSize: options.batch === undefined ? undefined : parseWholeNumber(options.batch, '--batch', 1),
+        workers,
+        batchSize,
         onStart: (total, done) => {
           if (options.quiet) return;
-          const interval = parseWholeNumber(options.progressInterval ?? '5', '--progress-interval', 1) * 1000;
           progress = createProgress({ label, total, initial: done, stream: process.stderr, interval });
         },
         onProgress: (done) => progress?.update(done),
