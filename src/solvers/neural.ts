@@ -17,12 +17,15 @@
  * evaluation and the seed's schedule is cheap.
  *
  * Optimisation (deterministic): L-BFGS (src/optim/lbfgs.ts) on the exact gradient, from the
- * later agent's weights (warm start) and from `restarts` seeded initialisations (pure-rand
- * xoroshiro128+, seed `seed`; the last agent, having no later agent, uses at least one); the
- * least final cost wins, the earliest start among equals (so the warm start). An agent with
+ * later agent's weights (warm start), from the same weights with the output layer zeroed (the
+ * "still" start: y ≡ 0 and f′ ≡ 0, so θ′ = θ exactly — the deceptive extreme, like the linear
+ * solvers' start a = 0; without it agents facing steep later networks, whose future cost can
+ * change by 10⁹ per unit of θ′, ended far above y ≡ 0) and from `restarts` seeded
+ * initialisations (pure-rand xoroshiro128+, seed `seed`; the last agent, having no later agent,
+ * uses at least one); the least final cost wins, the earliest start among equals. An agent with
  * ℓ_n = 0 cannot move θ, so its cost is E c(f_w(θ), θ) plus a constant: the same problem for
- * every such agent, solved once and its solution played by each of them (the later such agent's
- * weights are already a minimiser, so this is what a warm start would give). Distinct weights can
+ * every such agent, solved once and its solution played by each of them (a warm start from the
+ * later such agent's weights would stay there, up to the optimiser's tolerance). Distinct weights can
  * be the same function (hidden units permute), so equal costs are not reported as ties.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';

@@ -84,7 +84,7 @@ describe('solveNeural', () => {
     for (const theta of PRIOR) assertInDelta(mlpForward(shapeOf(game), network(game, eq, 0), theta).y, theta, 1e-4);
   });
 
-  it('reports each agent’s cost as a direct simulation of its episode and the later networks finds it', () => {
+  it('reports each agent’s cost J_n(w_n) as a direct simulation of its own and the later networks finds it', () => {
     const game = mlpGame('1x3,0x1');
     const eq = solveNeural(game, FAST);
     for (let n = 0; n < 4; n++) {
@@ -103,6 +103,18 @@ describe('solveNeural', () => {
         expect(neural, `${schedule}, agent ${n}`).toBeLessThanOrEqual(linear + 1e-3);
       }
     }
+  });
+
+  it('a long deployment phase costs one network evaluation per prior point: 2 training then 5000 deployment episodes', () => {
+    const game = mlpGame('1x2,0x5000');
+    const start = performance.now();
+    const eq = solveNeural(game, FAST);
+    expect(performance.now() - start).toBeLessThan(20_000);
+    expect(eq.stops.slice(2, 5001).every((stop) => stop === 'reused')).toBe(true);
+    expect(Array.from(network(game, eq, 2))).toEqual(Array.from(network(game, eq, 5001)));
+    // Agent 0's cost counts all 5000 deployment episodes, by direct simulation.
+    const own = (theta: number) => mlpForward(shapeOf(game), network(game, eq, 0), theta);
+    assertInDelta(eq.costs[0], directCost(game, eq, 0, own), 1e-9 * (1 + eq.costs[0]));
   });
 
   it('same seed, same weights; another seed, other weights', () => {
