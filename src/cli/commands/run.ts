@@ -6,12 +6,14 @@ import { GAME_ONLY_FIELDS, parseGameConfig } from '../../model/gameConfig.ts';
 import { GAME_SOLVER_NAMES } from '../../solvers/gameRegistry.ts';
 import { getSolver, isSolverName } from '../../solvers/registry.ts';
 import { presentGameResults, presentResults } from '../present.ts';
+import { isFinding, runFindings } from '../runFindings.ts';
 import { loadScenarioConfigs, type ConfigSource } from '../scenarioSource.ts';
 
 interface RunOptions {
   solver?: string;
   json?: boolean;
   out?: string;
+  only?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -21,8 +23,10 @@ export function registerRun(program: Command): void {
     .argument('<scenario>', 'built-in name, e.g. seed-1, or a path to a .yaml/.json config')
     .option('--solver <name>', `override the scenario's solver: ${GAME_SOLVER_NAMES.join('|')}`)
     .option('--json', 'print one JSON object per scenario, one per line (the result.json contract)')
-    .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/')
+    .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/ (findings: the page and figures, default docs)')
+    .option('--only <finding>', 'with `run findings`: recompute one finding')
     .action(async (name: string, options: RunOptions) => {
+      if (name === 'findings' || isFinding(name)) return runFindings(name === 'findings' ? options.only : name, options.out);
       const sources = loadScenarioConfigs(name);
       const present = { json: options.json, out: options.out, subfolders: true };
       if (sources.every((source) => isSeedRun(source, options.solver))) {

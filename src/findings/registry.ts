@@ -1,0 +1,12 @@
+import { InputError } from '../model/inputError.ts';
+import type { Finding } from './finding.ts';
+import { regularizerFinding } from './regularizer.ts';
+
+/** Every finding, in page order. */
+export const FINDINGS: readonly Finding[] = [regularizerFinding];
+
+export function getFinding(name: string): Finding {
+  const found = FINDINGS.find((f) => f.name === name);
+  if (!found) throw new InputError('--only', `unknown finding "${name}"; known: ${FINDINGS.map((f) => f.name).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../report/atomicWrite.ts';
+import { renderSvg, svgToPng } from '../report/charts/render.ts';
+import type { Finding, FindingReport } from './finding.ts';
+import { findingSection, findingsPage } from './page.ts';
+import { FINDINGS } from './registry.ts';
+
+/**
+ * Computes the given findings; writes each one's figures as `<dir>/findings/<name>-<id>.{svg,png}`
+ * and its section as `<dir>/findings/<name>.md`; then reassembles `<dir>/findings.md` from the
+ * section files of every finding, so recomputing one section keeps the others.
+ */
+export async function writeFindings(dir: string, findings: readonly Finding[], log: (line: string) => void = () => {}): Promise<Map<string, FindingReport>> {
+  await mkdir(join(dir, 'findings'), { recursive: true });
+  const reports = new Map<string, FindingReport>();
+  for (const finding of findings) {
+    const started = performance.now();
+    const report = await finding.compute();
+    const figureFiles: string[] = [];
+    for (const figure of report.figures) {
+      const base = `findings/${finding.name}-${figure.id}`;
+      const svg = await renderSvg(figure.spec);
+      await writeFileAtomically(join(dir, `${base}.svg`), svg);
+      await writeFileAtomically(join(dir, `${base}.png`), svgToPng(svg));
+      figureFiles.push(`${base}.png`);
+    }
+    await writeFileAtomically(join(dir, 'findings', `${finding.name}.md`), findingSection(finding, report, figureFiles));
+    log(`${finding.name}: ${report.figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    reports.set(finding.name, report);
+  }
+  const sections = new Map<string, string>();
+  for (const finding of FINDINGS) {
+    const file = join(dir, 'findings', `${finding.name}.md`);
+    if (existsSync(file)) sections.set(finding.name, readFileSync(file, 'utf8'));
+  }
+  await writeFileAtomically(join(dir, 'findings.md'), findingsPage(FINDINGS, sections));
+  return reports;
+}
