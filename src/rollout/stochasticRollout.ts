@@ -134,9 +134,11 @@ function summarise(values: Float64Array, length: number, runs: number): SeriesSu
   const summary = { mean: new Float64Array(length), sd: new Float64Array(length), q05: new Float64Array(length), q95: new Float64Array(length) };
   for (let n = 0; n < length; n++) {
     const sample = values.subarray(n * runs, (n + 1) * runs);
-    let mean = 0;
-    for (let r = 0; r < runs; r++) mean += sample[r];
-    mean /= runs;
+    // Sums of deviations from the first run: exact (sd 0) when every run agrees.
+    const shift = sample[0];
+    let deviation = 0;
+    for (let r = 0; r < runs; r++) deviation += sample[r] - shift;
+    const mean = shift + deviation / runs;
     let squares = 0;
     for (let r = 0; r < runs; r++) squares += (sample[r] - mean) ** 2;
     sample.sort();
