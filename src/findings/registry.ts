@@ -1,11 +1,12 @@
 import { InputError } from '../model/inputError.ts';
 import type { Finding } from './finding.ts';
+import { corridorFinding } from './corridor.ts';
 import { infiniteHorizonFinding } from './infiniteHorizon.ts';
 import { misconceptionFinding } from './misconception.ts';
 import { regularizerFinding } from './regularizer.ts';
 
 /** Every finding, in page order. */
-export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, infiniteHorizonFinding];
+export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, infiniteHorizonFinding, corridorFinding];
 
 export function getFinding(name: string): Finding {
   const found = FINDINGS.find((f) => f.name === name);
