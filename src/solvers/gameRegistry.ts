@@ -2,13 +2,14 @@ import type { Game } from '../model/game.ts';
 import { InputError } from '../model/inputError.ts';
 import type { GameSolver } from './gameSolver.ts';
 import { lqSolver } from './lq.ts';
+import { neuralSolver } from './neural.ts';
 import { exactGameSolver, gridGameSolver, referenceGameSolver } from './seedAdapters.ts';
 
 /**
  * Every solver of general games, most exact first: `--solver auto` takes the first that supports
  * the game. grid and reference solve the seed's discretised game and are never picked by auto.
  */
-export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, gridGameSolver, referenceGameSolver];
+export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, neuralSolver, gridGameSolver, referenceGameSolver];
 
 const AUTO_EXCLUDED = new Set(['grid', 'reference']);
 

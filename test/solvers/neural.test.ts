@@ -5,6 +5,7 @@ import { InputError } from '../../src/model/inputError.ts';
 import { linspace } from '../../src/model/linspace.ts';
 import { mlpForward, type MlpShape } from '../../src/model/policies/mlp.ts';
 import { rolloutGame } from '../../src/rollout/gameRollout.ts';
+import { chooseGameSolver } from '../../src/solvers/gameRegistry.ts';
 import { neuralSolver, solveNeural, type NeuralEquilibrium, type NeuralOptions } from '../../src/solvers/neural.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
 
@@ -124,6 +125,11 @@ describe('solveNeural', () => {
     const c = solveNeural(game, { ...FAST, seed: 8 });
     expect(Array.from(b.actions)).toEqual(Array.from(a.actions));
     expect(Array.from(c.actions)).not.toEqual(Array.from(a.actions));
+  });
+
+  it('is registered as "neural": chosen by name for an MLP game, refused with the reason for a linear one', () => {
+    expect(chooseGameSolver('neural', mlpGame([1]))).toBe(neuralSolver);
+    expect(() => chooseGameSolver('neural', parseGameConfig({ schedule: [1] }).game)).toThrow(/neural cannot solve this game: the neural solver needs an MLP policy/);
   });
 
   it('its equilibrium plays in rolloutGame: one weight vector per episode, named w0 … w_{P−1}', () => {
