@@ -33,7 +33,7 @@ backward induction over (episode, goal intact); exact ties are reported, and dec
 deception (the seed's tie rule picks the smallest coefficient, 0, which is deception).`,
   compute(): FindingReport {
     const classic = CORRIDOR_DISCOUNTS.map((discount) => ({ discount, solution: solveCorridor({ training: 2, deployment: 3, discount }), value: deceptiveValue({ training: 2, deployment: 3, discount }) }));
-    const thresholds = Array.from({ length: MAX_TRAINING }, (_, i) => i + 1).map((training) => ({
+    const thresholds: Record<string, number | null>[] = Array.from({ length: MAX_TRAINING }, (_, i) => i + 1).map((training) => ({
       training,
       ...Object.fromEntries(THRESHOLD_DISCOUNTS.map((g) => [`γ = ${g}`, deploymentThreshold(training, g)])),
     }));

@@ -14,12 +14,12 @@ export function parseFiniteNumber(text: string, field: string): number {
 
 /** Checks lo ≤ value ≤ hi (either bound may be omitted) and that the value is finite. */
 export function checkRange(value: number, field: string, lo?: number, hi?: number): number {
-  const range = describeRange(lo, hi);
+  // The message is built only on failure: schedules check millions of values.
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new InputError(field, `must be a finite number ${range}, got ${String(value)}`);
+    throw new InputError(field, `must be a finite number ${describeRange(lo, hi)}, got ${String(value)}`);
   }
   if ((lo !== undefined && value < lo) || (hi !== undefined && value > hi)) {
-    throw new InputError(field, `must be ${range}, got ${value}`);
+    throw new InputError(field, `must be ${describeRange(lo, hi)}, got ${value}`);
   }
   return value;
 }

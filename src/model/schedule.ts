@@ -44,7 +44,9 @@ export function checkSchedule(rates: ArrayLike<number>, field = 'schedule'): Sch
   }
   const schedule = new Float64Array(rates.length);
   for (let n = 0; n < rates.length; n++) {
-    schedule[n] = checkRange(rates[n], `${field}[${n}] (learning rate)`, 0);
+    const rate = rates[n];
+    // Fast path; checkRange (which names the episode) only for a value that fails.
+    schedule[n] = rate >= 0 && rate < Infinity ? rate : checkRange(rate, `${field}[${n}] (learning rate)`, 0);
   }
   return schedule;
 }
