@@ -10,7 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -77,10 +77,13 @@ if (values.child !== undefined) {
   const cores = availableParallelism();
   const points = Number(values.points);
   console.log(`mesalab sweep benchmark: N = 1000 episodes per point, solver ${values.solver}, ${cores} cores, Node ${process.version}`);
+  // Other processes competing for the cores skew every figure: say how busy the machine was.
+  console.log(`load average before: ${loadavg()[0].toFixed(2)}`);
   const one = measure(points, 1, values.solver);
   console.log(line('1 worker', one));
   const all = measure(points, cores, values.solver);
   console.log(line(`${cores} workers (all cores)`, all));
   console.log(`speed-up on ${cores} cores: ${(one.seconds / all.seconds).toFixed(2)}×`);
   for (const size of values.memory.split(',').map(Number)) console.log(line(`memory: ${size} points, ${cores} workers`, measure(size, cores, values.solver)));
+  console.log(`load average after: ${loadavg()[0].toFixed(2)}`);
 }

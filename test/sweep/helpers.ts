@@ -7,6 +7,13 @@ import { stringify } from 'yaml';
 
 export const BIN = fileURLToPath(new URL('../../bin/mesalab.js', import.meta.url));
 
+/**
+ * For tests that start several `mesalab` processes: each start loads tsx and every command's
+ * imports (a second or two alone, far more on a machine busy with other work), so these tests
+ * take about 10 s alone but get twice vitest's default limit.
+ */
+export const PROCESS_TEST_TIMEOUT = 120_000;
+
 export const tmp = (): string => mkdtempSync(join(tmpdir(), 'mesalab-sweep-'));
 
 /** Writes a sweep file (YAML) into `dir` and returns its path. */
@@ -50,7 +57,7 @@ export function exited(child: ChildProcess): Promise<number | string> {
 }
 
 /** Polls `check` every 10 ms until it returns true, failing after `timeout` ms. */
-export async function waitFor(check: () => boolean, what: string, timeout = 30_000): Promise<void> {
+export async function waitFor(check: () => boolean, what: string, timeout = 60_000): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
