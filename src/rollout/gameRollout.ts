@@ -3,6 +3,7 @@ import type { Game } from '../model/game.ts';
 import { DivergenceError, InputError } from '../model/inputError.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 import type { GameTrajectory } from './gameTrajectory.ts';
+import { rolloutHistory, type HistoryRule } from './historyRollout.ts';
 
 /**
  * Plays an equilibrium from the parameters' initial values under the true base objective:
@@ -10,8 +11,9 @@ import type { GameTrajectory } from './gameTrajectory.ts';
  * only; throws DivergenceError at the first episode whose numbers overflow.
  */
 export function rolloutGame(game: Game, equilibrium: GameEquilibrium): GameTrajectory {
+  if (game.update.type === 'gradient-all' || game.update.type === 'full') return rolloutHistoryGame(game, equilibrium);
   if (game.update.type !== 'gradient') {
-    throw new InputError('update', `a deterministic rollout needs the gradient update, not "${game.update.type}"`);
+    throw new InputError('update', `a deterministic rollout needs a deterministic update, not "${game.update.type}"`);
   }
   const episodes = game.schedule.length;
   const names = game.parameters.map((p) => p.name);
@@ -42,4 +44,20 @@ export function rolloutGame(game: Game, equilibrium: GameEquilibrium): GameTraje
   }
   record(episodes);
   return t;
+}
+
+/** The history update rules (seed game only: the history solver checks it), as a game trajectory. */
+function rolloutHistoryGame(game: Game, equilibrium: GameEquilibrium): GameTrajectory {
+  const { update } = game;
+  const rule: HistoryRule = update.type === 'full' ? { kind: 'full' } : { kind: 'steps', data: 'all', steps: update.type === 'gradient-all' ? update.steps : 1 };
+  const t = rolloutHistory(game.schedule, equilibrium.actions, rule, game.parameters[0].initial);
+  return {
+    episode: t.episode,
+    learningRate: t.learningRate,
+    output: t.output,
+    baseLoss: t.baseLoss,
+    mesaLoss: t.mesaLoss,
+    parameters: { [game.parameters[0].name]: t.theta },
+    actions: { [equilibrium.actionNames[0]]: t.coefficient },
+  };
 }

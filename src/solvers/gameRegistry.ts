@@ -1,6 +1,7 @@
 import type { Game } from '../model/game.ts';
 import { InputError } from '../model/inputError.ts';
 import type { GameSolver } from './gameSolver.ts';
+import { historySolver } from './historySolver.ts';
 import { lqSolver } from './lq.ts';
 import { neuralSolver } from './neural.ts';
 import { exactGameSolver, gridGameSolver, referenceGameSolver } from './seedAdapters.ts';
@@ -9,7 +10,7 @@ import { exactGameSolver, gridGameSolver, referenceGameSolver } from './seedAdap
  * Every solver of general games, most exact first: `--solver auto` takes the first that supports
  * the game. grid and reference solve the seed's discretised game and are never picked by auto.
  */
-export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, neuralSolver, gridGameSolver, referenceGameSolver];
+export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, historySolver, neuralSolver, gridGameSolver, referenceGameSolver];
 
 const AUTO_EXCLUDED = new Set(['grid', 'reference']);
 
