@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/benchNeural.ts`: the neural solver on seed-1's schedule (20 training episodes
  * at ℓ = 1, then 80 at ℓ = 0; θ₀ = 0.8; prior linspace(−1, 1, 11)) with a 2×16 tanh MLP:
- * - wall time and cost evaluations;
+ * - wall and CPU time and cost evaluations;
  * - the first agent's network f_{w_0}(θ) and f′_{w_0}(θ) at a few θ (prior points and between);
  * - f_{w_0}(0.8) against the linear class's a_0·0.8 (exact solver);
  * - per training episode, at the prior points, mean |f_n(θ_i) − θ_i| and mean |f′_n(θ_i)|: an
@@ -30,8 +30,11 @@ const episodes = game.schedule.length;
 const training = game.schedule.findIndex((rate) => rate === 0);
 
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const eq = solveNeural(game, OPTIONS);
 const seconds = (performance.now() - start) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const p = eq.actionNames.length;
 const f = (n: number, theta: number) => mlpForward(SHAPE, eq.actions.subarray(n * p, (n + 1) * p), theta);
 const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0);
@@ -39,7 +42,7 @@ const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a
 const fmt = (x: number, width = 8) => (x !== 0 && Math.abs(x) < 1e-3 ? x.toExponential(1) : x.toFixed(4)).padStart(width);
 
 console.log(`neural on seed-1 (N = ${episodes}, ${training} training at ℓ = 1, θ₀ = 0.8, K = ${prior.length}), MLP ${SHAPE.hidden.join('×')} ${SHAPE.activation} (${p} weights), seed ${OPTIONS.seed}, restarts ${OPTIONS.restarts}`);
-console.log(`  wall time ${seconds.toFixed(1)} s, ${sum(eq.evaluations)} cost evaluations`);
+console.log(`  wall time ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s: on a busy machine the wall time overstates), ${sum(eq.evaluations)} cost evaluations`);
 
 console.log('first episode: θ, f_{w_0}(θ), f′_{w_0}(θ)');
 for (const theta of PROBES) {
