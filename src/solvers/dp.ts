@@ -22,7 +22,7 @@
  */
 import { actionNames, type Game } from '../model/game.ts';
 import { DivergenceError, InputError } from '../model/inputError.ts';
-import { agentCost, buildDpModel, costScale, DpScratch, dpSupportReason, emptyFuture, fullState, prependEpisode, type DpFuture, type DpModel, type DpOptions } from './dpModel.ts';
+import { agentCost, buildDpModel, checkDpOptions, costScale, DpScratch, dpSupportReason, emptyFuture, fullState, prependEpisode, type DpFuture, type DpModel, type DpOptions } from './dpModel.ts';
 import { coarseAxis, searchAction, type ActionChoice } from './dpSearch.ts';
 import type { GameEquilibrium, GameSolver } from './gameSolver.ts';
 import { Stencil } from './interpolation.ts';
@@ -36,6 +36,7 @@ export interface DpEquilibrium extends GameEquilibrium {
 
 /** The dp solver with the given grid and quadrature options. */
 export function dpSolver(options: DpOptions = {}): GameSolver {
+  checkDpOptions(options);
   return {
     name: 'dp',
     description: 'backward induction with moment value functions tabulated on a state grid (≤ 3 parameters), Gauss–Hermite expectations; gradient and REINFORCE updates',

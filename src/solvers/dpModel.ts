@@ -29,7 +29,11 @@ import { markovUpdate, Transition } from './dpTransition.ts';
 export interface DpOptions {
   /** Grid nodes per parameter axis (default 101 for one parameter, 41 for two, 21 for three). */
   readonly points?: number;
-  /** Gauss–Hermite nodes for the REINFORCE noise (default 12; the gradient update needs none). */
+  /**
+   * Gauss–Hermite nodes for the REINFORCE noise (default 8: exact when the integrand is a
+   * polynomial of degree ≤ 15 in ξ, e.g. a table of degree 5 in θ after the cubic-in-ξ update; the
+   * gradient update needs none).
+   */
   readonly quadrature?: number;
   /** Grid range added on each side, as a fraction of the prior's range (default 0 for gradient, 0.5 for reinforce). */
   readonly margin?: number;
@@ -40,7 +44,7 @@ export interface DpOptions {
 }
 
 export const DP_DEFAULT_POINTS = [101, 41, 21] as const;
-export const DP_DEFAULT_QUADRATURE = 12;
+export const DP_DEFAULT_QUADRATURE = 8;
 /** The largest state grid the solver builds (nodes). */
 export const DP_MAX_NODES = 4_000_000;
 
@@ -100,28 +104,32 @@ export function dpSupportReason(game: Game, options: DpOptions = {}): string | n
   return null;
 }
 
-/** Fills in and checks the options (RangeError naming the option). */
+/** Checks the options given (RangeError naming the option); absent ones take their defaults later. */
+export function checkDpOptions(options: DpOptions): DpOptions {
+  const check = (value: number | undefined, name: string, what: string, ok: (v: number) => boolean) => {
+    if (value !== undefined && !ok(value)) throw new RangeError(`dp option ${name} must be ${what}, got ${value}`);
+  };
+  check(options.points, 'points', 'a whole number ≥ 2', (v) => Number.isInteger(v) && v >= 2);
+  check(options.quadrature, 'quadrature', `a whole number from 1 to ${MAX_HERMITE_NODES}`, (v) => Number.isInteger(v) && v >= 1 && v <= MAX_HERMITE_NODES);
+  check(options.margin, 'margin', 'a finite number ≥ 0', (v) => Number.isFinite(v) && v >= 0);
+  check(options.coarse, 'coarse', 'a whole number ≥ 2', (v) => Number.isInteger(v) && v >= 2);
+  if (options.interpolation !== undefined && options.interpolation !== 'cubic' && options.interpolation !== 'linear') {
+    throw new RangeError(`dp option interpolation must be "cubic" or "linear", got "${String(options.interpolation)}"`);
+  }
+  return options;
+}
+
+/** The options with their defaults for `game`. */
 export function resolveOptions(game: Game, options: DpOptions): ResolvedDpOptions {
-  const parameters = game.parameters.length;
+  checkDpOptions(options);
   const stochastic = game.update.type === 'reinforce';
-  const resolved = {
-    points: options.points ?? DP_DEFAULT_POINTS[Math.min(parameters, 3) - 1],
+  return {
+    points: options.points ?? DP_DEFAULT_POINTS[Math.min(game.parameters.length, 3) - 1],
     quadrature: stochastic ? (options.quadrature ?? DP_DEFAULT_QUADRATURE) : 1,
     margin: options.margin ?? (stochastic ? 0.5 : 0),
     coarse: options.coarse ?? (game.policy.type === 'linear' && game.policy.inputs.length >= 3 ? 17 : 41),
     interpolation: options.interpolation ?? 'cubic',
   };
-  const check = (ok: boolean, name: string, what: string, value: number) => {
-    if (!ok) throw new RangeError(`dp option ${name} must be ${what}, got ${value}`);
-  };
-  check(Number.isInteger(resolved.points) && resolved.points >= 2, 'points', 'a whole number ≥ 2', resolved.points);
-  check(Number.isInteger(resolved.quadrature) && resolved.quadrature >= 1 && resolved.quadrature <= MAX_HERMITE_NODES, 'quadrature', `a whole number from 1 to ${MAX_HERMITE_NODES}`, resolved.quadrature);
-  check(Number.isFinite(resolved.margin) && resolved.margin >= 0, 'margin', 'a finite number ≥ 0', resolved.margin);
-  check(Number.isInteger(resolved.coarse) && resolved.coarse >= 2, 'coarse', 'a whole number ≥ 2', resolved.coarse);
-  if (resolved.interpolation !== 'cubic' && resolved.interpolation !== 'linear') {
-    throw new RangeError(`dp option interpolation must be "cubic" or "linear", got "${String(resolved.interpolation)}"`);
-  }
-  return resolved;
 }
 
 function buildAxes(game: Game, options: ResolvedDpOptions): Axis[] {
@@ -252,8 +260,8 @@ export function agentCost(model: DpModel, future: DpFuture, action: Float64Array
       const y = transition.advance(rule.nodes[q], next);
       let value = mesa(y, g);
       if (readFuture) {
-        stencil.locate(grid, next);
-        value += gamma * (alpha * stencil.interpolate(future.w2) + 2 * mu * g * stencil.interpolate(future.w1) + delta * g * g * future.w0);
+        const w2 = stencil.locate(grid, next).interpolatePair(future.w2, future.w1);
+        value += gamma * (alpha * w2 + 2 * mu * g * stencil.second + delta * g * g * future.w0);
       }
       expected += rule.weights[q] * value;
     }
@@ -278,9 +286,8 @@ export function prependEpisode(model: DpModel, future: DpFuture, action: Float64
       let v2 = y * y;
       let v1 = y;
       if (readFuture) {
-        stencil.locate(grid, next);
-        v2 += gamma * stencil.interpolate(future.w2);
-        v1 += gamma * stencil.interpolate(future.w1);
+        v2 += gamma * stencil.locate(grid, next).interpolatePair(future.w2, future.w1);
+        v1 += gamma * stencil.second;
       }
       w2 += rule.weights[q] * v2;
       w1 += rule.weights[q] * v1;

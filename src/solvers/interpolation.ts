@@ -100,6 +100,8 @@ const PER_AXIS = 4;
 /** Where a point sits in a grid: table indices and weights (reused between calls, no allocation). */
 export class Stencil {
   count = 0;
+  /** The second table's value from the last interpolatePair. */
+  second = NaN;
   readonly indices: Int32Array;
   readonly weights: Float64Array;
   private readonly axisIndices: Int32Array;
@@ -115,6 +117,10 @@ export class Stencil {
   /** Locates `point` (its first grid.dimension entries) in `grid`. */
   locate(grid: TensorGrid, point: ArrayLike<number>): this {
     const { indices, weights, axisIndices, axisWeights } = this;
+    if (grid.dimension === 1) {
+      this.count = axisStencil(grid.axes[0], point[0], grid.kind === 'cubic', indices, weights, 0);
+      return this;
+    }
     indices[0] = 0;
     weights[0] = 1;
     let count = 1;
@@ -143,6 +149,19 @@ export class Stencil {
     let sum = 0;
     for (let e = 0; e < this.count; e++) sum += this.weights[e] * table[this.indices[e]];
     return sum;
+  }
+
+  /** Two tables at the located point in one pass: the first returned, the second left in `second`. */
+  interpolatePair(first: Float64Array, second: Float64Array): number {
+    let a = 0;
+    let b = 0;
+    for (let e = 0; e < this.count; e++) {
+      const index = this.indices[e];
+      a += this.weights[e] * first[index];
+      b += this.weights[e] * second[index];
+    }
+    this.second = b;
+    return a;
   }
 }
 
@@ -234,8 +253,13 @@ function extrapolate(axis: Axis, x: number, index: Int32Array, weight: Float64Ar
     return 2;
   }
   const s = axis.reach;
-  const [i0, i1, i2] = x > nodes[count - 1] ? [count - 1, count - 1 - s, count - 1 - 2 * s] : [0, s, 2 * s];
-  const [u0, u1, u2] = [nodes[i0], nodes[i1], nodes[i2]];
+  const above = x > nodes[count - 1];
+  const i0 = above ? count - 1 : 0;
+  const i1 = above ? count - 1 - s : s;
+  const i2 = above ? count - 1 - 2 * s : 2 * s;
+  const u0 = nodes[i0];
+  const u1 = nodes[i1];
+  const u2 = nodes[i2];
   index[offset] = i0;
   index[offset + 1] = i1;
   index[offset + 2] = i2;

@@ -160,5 +160,6 @@ describe('dp solver registration', () => {
     expect(() => solveDp(game, { margin: -1 })).toThrow(/margin/);
     expect(() => solveDp(parseGameConfig({ schedule: '1x2', update: { type: 'reinforce', sigma: 1 } }).game, { quadrature: 0 })).toThrow(/quadrature/);
     expect(() => solveDp(game, { interpolation: 'spline' as 'cubic' })).toThrow(/interpolation/);
+    expect(() => dpSolver({ coarse: 1 })).toThrow(/dp option coarse must be a whole number ≥ 2, got 1/);
   });
 });
