@@ -9,8 +9,9 @@
  *   A_n(S) = a_n² + γf²A_{n+1}(S′),  B_n(S) = a_n + γf·B_{n+1}(S′),  L_n = 1 + γL_{n+1},
  * a_n(S) the grid coefficient of least g (the shared tie rule). The grid is S = S_max·u² for u
  * evenly spaced on [0, 1] (fine near 0, where training coefficients of a few hundredths live),
- * S_max = min(max a²·#training, 2/max ℓ): past ℓS = 2 one step multiplies θ by |1 − 2ℓS| ≥ 3, a
- * state no agent wants; S′ beyond S_max is clamped to it (the largest clamped S′ is reported). Newest data needs no state: a one-point grid, and with
+ * S_max = min(max a²·#training, 1/max ℓ): past ℓS = 1 gradient descent on all data diverges
+ * (|1 − 2ℓS| > 1, DESIGN §4); S′ beyond S_max is clamped to it, so the tables stay finite, and the
+ * largest clamped S′ is reported (a path that goes there is reported by its rollout). Newest data needs no state: a one-point grid, and with
  * K = 1 the coefficients are exactly the grid solver's.
  */
 import { DivergenceError } from '../model/inputError.ts';
@@ -47,8 +48,8 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
   const trainingEpisodes = schedule.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
   const maxSquare = grid.reduce((m, a) => Math.max(m, a * a), 0);
   const maxRate = schedule.reduce((m, l) => Math.max(m, l), 0);
-  // Beyond ℓS = 2 a single step multiplies θ by |1 − 2ℓS| ≥ 3: states no agent wants, clamped.
-  const sMax = Math.max(1e-12, Math.min(maxSquare * trainingEpisodes, maxRate > 0 ? 2 / maxRate : Infinity));
+  // Beyond ℓS = 1 gradient descent on all data diverges (|1 − 2ℓS| > 1): states clamped to the edge.
+  const sMax = Math.max(1e-12, Math.min(maxSquare * trainingEpisodes, maxRate > 0 ? 1 / maxRate : Infinity));
   const states = Float64Array.from({ length: points }, (_, i) => (points === 1 ? 0 : sMax * (i / (points - 1)) ** 2));
   const locate = (s: number) => {
     // Inverse of S = S_max·u²: fractional index (points − 1)·√(S/S_max).
