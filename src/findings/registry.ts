@@ -4,9 +4,10 @@ import { corridorFinding } from './corridor.ts';
 import { infiniteHorizonFinding } from './infiniteHorizon.ts';
 import { misconceptionFinding } from './misconception.ts';
 import { regularizerFinding } from './regularizer.ts';
+import { uncertainDeploymentFinding } from './uncertainDeployment.ts';
 
 /** Every finding, in page order. */
-export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, infiniteHorizonFinding, corridorFinding];
+export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, infiniteHorizonFinding, corridorFinding, uncertainDeploymentFinding];
 
 export function getFinding(name: string): Finding {
   const found = FINDINGS.find((f) => f.name === name);

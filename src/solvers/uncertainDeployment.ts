@@ -15,6 +15,7 @@
  * not depend on a (f_d = 1), so h_n is the seed's g(a) with rate ℓ, discount γ·p_n(x) and the
  * training moments, plus a constant: its minimiser is exact.ts's best root of the cubic
  *   16γpℓ²A_t·a³ + (2 − 8γpℓA_t + 8γpℓB_t)·a − 2 = 0.
+ * (Its tie rule compares the roots' costs without the constant, within exact.ts's tolerance.)
  *
  * Expectations of products factor only conditionally on the phase, because phases are
  * correlated across episodes (once deployed, always deployed). Episode n's contribution given
