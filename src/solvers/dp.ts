@@ -19,6 +19,12 @@
  * forward with the transposed interpolation weights — the adjoint of the backward recursion, so
  * expectations of functions the interpolation reproduces (all affine ones: E[s_n], E[y_n]) are
  * those the tables imply.
+ *
+ * Limits: the grid is bounded and tables continue quadratically beyond it. REINFORCE without a
+ * baseline feeds the loss back into the step (s′ − s ∝ y²ξ, so θ′ ∝ θ²ξ for large θ): its tails are
+ * super-quadratic, and for plans with large |k|·ℓ/σ the true expected cost is dominated by rare
+ * explosions that neither the tables nor a Monte Carlo sample of practical size capture (the
+ * deceptive equilibria it produces keep |k| small, where the model agrees with Monte Carlo).
  */
 import { actionNames, type Game } from '../model/game.ts';
 import { DivergenceError, InputError } from '../model/inputError.ts';

@@ -1,5 +1,6 @@
 import type { Game } from '../model/game.ts';
 import { InputError } from '../model/inputError.ts';
+import { dpGameSolver } from './dp.ts';
 import type { GameSolver } from './gameSolver.ts';
 import { historySolver } from './historySolver.ts';
 import { lqSolver } from './lq.ts';
@@ -10,7 +11,7 @@ import { exactGameSolver, gridGameSolver, referenceGameSolver } from './seedAdap
  * Every solver of general games, most exact first: `--solver auto` takes the first that supports
  * the game. grid and reference solve the seed's discretised game and are never picked by auto.
  */
-export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, historySolver, neuralSolver, gridGameSolver, referenceGameSolver];
+export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, historySolver, dpGameSolver, neuralSolver, gridGameSolver, referenceGameSolver];
 
 const AUTO_EXCLUDED = new Set(['grid', 'reference']);
 
