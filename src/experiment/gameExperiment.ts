@@ -2,6 +2,7 @@ import { computeGameMetrics, type GameMetrics } from '../metrics/gameMetrics.ts'
 import type { ParsedGameConfig } from '../model/gameConfig.ts';
 import { rolloutGame } from '../rollout/gameRollout.ts';
 import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
+import { rolloutStochastic, type StochasticRollout } from '../rollout/stochasticRollout.ts';
 import { chooseGameSolver } from '../solvers/gameRegistry.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 
@@ -9,17 +10,49 @@ import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 export interface GameResult {
   readonly config: ParsedGameConfig;
   readonly equilibrium: GameEquilibrium;
+  /** The trajectory; under a stochastic update, the mean over the seeded runs. */
   readonly trajectory: GameTrajectory;
+  /** Under a stochastic update: every series' mean, sd and 5–95% band over the runs. */
+  readonly stochastic?: StochasticRollout;
   readonly metrics: GameMetrics;
   readonly solveMilliseconds: number;
 }
 
-/** Solves the game with `solver` (default: the config's, "auto" unless set) and plays it out. */
-export function runGame(config: ParsedGameConfig, solver: string = config.solver): GameResult {
+/** Seeded Monte Carlo settings for stochastic updates. */
+export interface RunGameOptions {
+  readonly runs?: number;
+  readonly seed?: number;
+}
+
+/**
+ * Solves the game with `solver` (default: the config's, "auto" unless set) and plays it out —
+ * once for a deterministic update; `runs` times with seeded noise (default 1,000, seed 0) for
+ * REINFORCE, whose trajectory is then the mean over the runs (metrics of the mean trajectory).
+ */
+export function runGame(config: ParsedGameConfig, solver: string = config.solver, options: RunGameOptions = {}): GameResult {
   const chosen = chooseGameSolver(solver, config.game);
   const started = performance.now();
   const equilibrium = chosen.solve(config.game);
   const solveMilliseconds = performance.now() - started;
+  if (config.game.update.type === 'reinforce') {
+    const stochastic = rolloutStochastic(config.game, equilibrium, { runs: options.runs, seed: options.seed });
+    const trajectory = meanTrajectory(stochastic, equilibrium);
+    return { config, equilibrium, trajectory, stochastic, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
+  }
   const trajectory = rolloutGame(config.game, equilibrium);
   return { config, equilibrium, trajectory, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
+}
+
+function meanTrajectory(s: StochasticRollout, equilibrium: GameEquilibrium): GameTrajectory {
+  const episodes = s.episode.length;
+  const m = equilibrium.actionNames.length;
+  return {
+    episode: s.episode,
+    learningRate: s.learningRate,
+    output: s.output.mean,
+    baseLoss: s.baseLoss.mean,
+    mesaLoss: s.mesaLoss.mean,
+    parameters: Object.fromEntries(Object.entries(s.parameters).map(([name, summary]) => [name, summary.mean])),
+    actions: Object.fromEntries(equilibrium.actionNames.map((name, i) => [name, Float64Array.from({ length: episodes }, (_, n) => equilibrium.actions[n * m + i])])),
+  };
 }

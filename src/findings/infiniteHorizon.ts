@@ -45,7 +45,7 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
     const endless = DISCOUNTS.filter((g) => g < 1).map((discount) => ({ discount, first: trainingThenEndlessDeployment(20, 1, discount)[0] }));
     const big = HORIZONS.at(-1)!;
     const undiscountedScale = a0(big, 1) * Math.sqrt(big);
-    const rows = DISCOUNTS.filter((g) => g < 1).map((discount) => [
+    const rows: (number | null)[][] = DISCOUNTS.filter((g) => g < 1).map((discount) => [
       discount,
       starOf(1, discount),
       a0(big, discount),

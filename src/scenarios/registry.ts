@@ -1,12 +1,15 @@
 import { InputError } from '../model/inputError.ts';
 import type { ScenarioConfig } from '../model/config.ts';
+import { GAME_ONLY_FIELDS, type GameConfig } from '../model/gameConfig.ts';
+import { onlineScenarios } from './online.ts';
 import { seed1, seed2 } from './seed.ts';
 
 /** A built-in scenario: one or more configs run together under one name. */
 export interface BuiltInScenario {
   readonly name: string;
   readonly description: string;
-  readonly configs: readonly ScenarioConfig[];
+  /** Seed-family configs, or general game configs (run by the game pipeline). */
+  readonly configs: readonly (ScenarioConfig | GameConfig)[];
 }
 
 const single = (config: ScenarioConfig): BuiltInScenario => ({
@@ -20,7 +23,19 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
   single(seed1),
   single(seed2),
   { name: 'seed', description: 'both experiments of the seed post (seed-1 and seed-2)', configs: [seed1, seed2] },
+  ...onlineScenarios(),
 ];
+
+/** A built-in whose configs are all in the seed family (what the browser explorer runs). */
+export interface SeedFamilyScenario extends BuiltInScenario {
+  readonly configs: readonly ScenarioConfig[];
+}
+
+const isSeedFamily = (config: ScenarioConfig | GameConfig): config is ScenarioConfig =>
+  !GAME_ONLY_FIELDS.some((field) => field in config);
+
+/** The built-ins in the seed family, in list order. */
+export const SEED_FAMILY_SCENARIOS: readonly SeedFamilyScenario[] = BUILT_IN_SCENARIOS.filter((s): s is SeedFamilyScenario => s.configs.every(isSeedFamily));
 
 /** The built-in scenario called `name`; an InputError listing the known ones otherwise. */
 export function getBuiltInScenario(name: string): BuiltInScenario {

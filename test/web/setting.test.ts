@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config.ts';
 import { scenarioConfigSchema } from '../../src/model/config.ts';
-import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
 import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
 import { describeFields } from '../../web/src/fields.ts';
 import { controlForError, runLengthSpec, settingFromConfig, settingToConfig, withMode, type Setting } from '../../web/src/setting.ts';
 
 const fields = describeFields();
-const seed1Setting = () => settingFromConfig('seed-1', 0, BUILT_IN_SCENARIOS[0].configs[0], fields);
+const seed1Setting = () => settingFromConfig('seed-1', 0, SEED_FAMILY_SCENARIOS[0].configs[0], fields);
 const edited = (s: Setting, values: Record<string, string>): Setting => ({ ...s, values: { ...s.values, ...values } });
 
 describe('describeFields()', () => {
@@ -32,7 +32,7 @@ describe('describeFields()', () => {
 
 describe('settingFromConfig() and settingToConfig()', () => {
   it('give back every built-in config (same scenario after parseScenarioConfig)', () => {
-    for (const builtIn of BUILT_IN_SCENARIOS) {
+    for (const builtIn of SEED_FAMILY_SCENARIOS) {
       builtIn.configs.forEach((config, variant) => {
         const setting = settingFromConfig(builtIn.name, variant, config, fields);
         const { config: back, issues } = settingToConfig(setting, fields, config.name ?? builtIn.name);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
 import { describeFields } from '../../web/src/fields.ts';
 import { Scenarios } from '../../web/src/scenarios.ts';
 import { stateFromQuery, stateToQuery, type ExplorerState } from '../../web/src/urlState.ts';
 
-const scenarios = new Scenarios(BUILT_IN_SCENARIOS, describeFields());
+const scenarios = new Scenarios(SEED_FAMILY_SCENARIOS, describeFields());
 const seed1 = scenarios.setting('seed-1', 0);
 
 describe('stateToQuery() and stateFromQuery()', () => {

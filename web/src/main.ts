@@ -7,7 +7,7 @@ import './style.css';
 import type { ExperimentResult } from '../../src/experiment/experiment.ts';
 import { resultToJson } from '../../src/report/resultJson.ts';
 import { trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
-import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
 import { ChartView } from './chartView.ts';
 import { buildControls } from './controls.ts';
 import { download, fileStem } from './download.ts';
@@ -48,7 +48,7 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const SETTING_LABEL: Readonly<Record<SettingId, string>> = { a: 'A', b: 'B' };
 
 const fields = describeFields();
-const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
+const scenarios = new Scenarios(SEED_FAMILY_SCENARIOS, fields);
 const client = new SolverClient();
 const chartElement = byId<HTMLDivElement>('chart');
 const chart = new ChartView(chartElement);

@@ -1,5 +1,5 @@
 /** The built-in scenarios as the explorer offers them: names, their configs, and filled settings. */
-import type { BuiltInScenario } from '../../src/scenarios/registry.ts';
+import type { SeedFamilyScenario } from '../../src/scenarios/registry.ts';
 import type { FieldSpec } from './fields.ts';
 import { isActiveKey, settingFromConfig, type Setting } from './setting.ts';
 
@@ -7,7 +7,7 @@ export class Scenarios {
   private readonly cache = new Map<string, Setting | null>();
 
   constructor(
-    private readonly builtIns: readonly BuiltInScenario[],
+    private readonly builtIns: readonly SeedFamilyScenario[],
     private readonly fields: readonly FieldSpec[],
   ) {
     if (builtIns.length === 0) throw new Error('no built-in scenarios to explore');
@@ -60,7 +60,7 @@ export class Scenarios {
     return this.fields.every((f) => !isActiveKey(f.key, setting.mode) || (setting.values[f.key] ?? '') === (base.values[f.key] ?? ''));
   }
 
-  private find(scenario: string): BuiltInScenario | undefined {
+  private find(scenario: string): SeedFamilyScenario | undefined {
     return this.builtIns.find((s) => s.name === scenario);
   }
 }

@@ -1,0 +1,152 @@
+/**
+ * Finding: online learning with no deployment stage (DESIGN §4). The same horizon and learning
+ * rate under five base optimizers — one gradient step on the newest episode (the seed), K steps
+ * on all past training data, full re-optimisation, and REINFORCE without and with the exact
+ * expected-reward baseline — each with a deployment stage (20 training + 80 deployment episodes)
+ * and without (100 training episodes).
+ */
+import { runGame } from '../experiment/gameExperiment.ts';
+import { parseGameConfig, type GameConfig } from '../model/gameConfig.ts';
+import { linePlotSpec } from '../report/charts/linePlot.ts';
+import { formatNumber } from '../report/summaryTable.ts';
+import { rolloutStochastic } from '../rollout/stochasticRollout.ts';
+import { solveDp } from '../solvers/dp.ts';
+import type { Finding, FindingReport } from './finding.ts';
+
+export const ONLINE_RATE = 0.05;
+export const ONLINE_STEPS = 10;
+const SIGMA = 0.5;
+const RUNS = 1000;
+
+export const LEARNERS = [
+  { id: 'seed', label: 'one step, newest episode (seed)', update: { type: 'gradient' } },
+  { id: 'all-data', label: `${ONLINE_STEPS} steps, all past data`, update: { type: 'gradient-all', steps: ONLINE_STEPS } },
+  { id: 'full', label: 'full re-optimisation', update: { type: 'full' } },
+  { id: 'reinforce', label: `REINFORCE, σ = ${SIGMA}, no baseline`, update: { type: 'reinforce', sigma: SIGMA, baseline: 'none' } },
+  { id: 'reinforce-baseline', label: `REINFORCE, σ = ${SIGMA}, expected-reward baseline`, update: { type: 'reinforce', sigma: SIGMA, baseline: 'expected' } },
+] as const;
+
+export const STAGES = [
+  { id: 'deployment', label: '20 training + 80 deployment', schedule: { training: 20, deployment: 80, learningRate: ONLINE_RATE } },
+  { id: 'online', label: '100 training, no deployment', schedule: { training: 100, deployment: 0, learningRate: ONLINE_RATE } },
+] as const;
+
+export interface OnlineRow {
+  learner: (typeof LEARNERS)[number];
+  stage: (typeof STAGES)[number];
+  coefficients: Float64Array;
+  ties: number;
+  /** Mean coefficient over training episodes; deception index = 1 − this. */
+  meanTrainingCoefficient: number;
+  deceptionIndex: number;
+  /** (Mean) θ after training ÷ θ₀. */
+  goalRetained: number;
+  /** (Mean) Σ over training episodes of y². */
+  trainingBaseLoss: number;
+  /** (Mean) Σ over all episodes of (y − θ)². */
+  totalMesaLoss: number;
+}
+
+export function onlineConfig(learner: (typeof LEARNERS)[number], stage: (typeof STAGES)[number]): GameConfig {
+  return { name: `online-${learner.id}-${stage.id}`, schedule: { ...stage.schedule }, theta0: 0.8, update: { ...learner.update } as GameConfig['update'] };
+}
+
+/** Solves and plays every learner × stage; REINFORCE by the dp solver and 1,000 seeded runs. */
+export function onlineRuns(): OnlineRow[] {
+  return LEARNERS.flatMap((learner) =>
+    STAGES.map((stage) => {
+      const parsed = parseGameConfig(onlineConfig(learner, stage));
+      const training = stage.schedule.training;
+      if (learner.update.type === 'reinforce') {
+        const equilibrium = solveDp(parsed.game);
+        const runs = rolloutStochastic(parsed.game, equilibrium, { runs: RUNS, seed: 1 });
+        const coefficients = equilibrium.actions;
+        const mean = average(coefficients.subarray(0, training));
+        return {
+          learner,
+          stage,
+          coefficients,
+          ties: equilibrium.ties.length,
+          meanTrainingCoefficient: mean,
+          deceptionIndex: 1 - mean,
+          goalRetained: runs.parameters.theta.mean[training] / 0.8,
+          trainingBaseLoss: sum(runs.baseLoss.mean.subarray(0, training)),
+          totalMesaLoss: sum(runs.mesaLoss.mean),
+        };
+      }
+      const result = runGame(parsed);
+      const coefficients = result.trajectory.actions.a;
+      const mean = result.metrics.meanTrainingAction.a ?? NaN;
+      return {
+        learner,
+        stage,
+        coefficients,
+        ties: result.equilibrium.ties.length,
+        meanTrainingCoefficient: mean,
+        deceptionIndex: 1 - mean,
+        goalRetained: result.metrics.goalRetained ?? NaN,
+        trainingBaseLoss: result.metrics.trainingBaseLoss,
+        totalMesaLoss: result.metrics.totalMesaLoss,
+      };
+    }),
+  );
+}
+
+function sum(x: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) total += x[i];
+  return total;
+}
+const average = (x: ArrayLike<number>) => sum(x) / x.length;
+
+export const onlineFinding: Finding = {
+  name: 'online',
+  title: 'Online learning with no deployment stage',
+  question:
+    'With online learning there is no deployment stage. Does a mesa-optimizer still sacrifice training reward to protect its goal — and does fully re-optimising all parameters at every timestep remove the incentive?',
+  model: `
+Seed game (y = a·θ, base loss y², mesa cost (y − θ_n)², γ = 1, θ₀ = 0.8, prior 11 points on
+[−1, 1], coefficients on linspace(−2, 2, 401)) at learning rate ℓ = ${ONLINE_RATE}, 100 episodes,
+under five base optimizers (DESIGN §4):
+- **one step on the newest episode** (the seed): θ ← θ(1 − 2ℓa²);
+- **${ONLINE_STEPS} steps on all past training data**: θ ← θ(1 − 2ℓS_t)^${ONLINE_STEPS}, S_t = Σ_{s≤t} a_s²; the state carries S and
+  agents play Markov policies a_n(S) (DP over S, checked against brute-force equilibria);
+- **full re-optimisation**: θ ← argmin_θ Σ_{s≤t} (a_sθ)², which is 0 once any training coefficient is
+  nonzero; while all are exactly 0 θ stays (the convention);
+- **REINFORCE**: y ~ N(aθ, σ²), σ = ${SIGMA}, reward r = −y², θ′ = θ + ℓ(r − b)(y − aθ)a/σ² with no baseline or
+  the exact expected reward b = −E[y²]; solved by the dp solver, played 1,000 times (seed 1).
+Each with a deployment stage (20 training then 80 deployment episodes) and without (100 training).
+**Deception index** = 1 − (mean coefficient over training episodes): 0 for an honest agent
+(a = 1), 1 for one that outputs 0 in training. Goal retained = θ after training ÷ θ₀ (for
+REINFORCE, of the mean θ); losses are sums (means over runs for REINFORCE).`,
+  compute(): FindingReport {
+    const rows = onlineRuns();
+    const row = (learner: string, stage: string) => rows.find((r) => r.learner.id === learner && r.stage.id === stage)!;
+    const coefficientFigure = (stage: (typeof STAGES)[number]) =>
+      linePlotSpec({
+        rows: Array.from({ length: 100 }, (_, n) => ({ episode: n, ...Object.fromEntries(LEARNERS.map((l) => [l.label, row(l.id, stage.id).coefficients[n]])) })),
+        x: 'episode',
+        series: LEARNERS.map((l) => l.label),
+        title: `Coefficients, ${stage.label} (ℓ = ${ONLINE_RATE})`,
+        xLabel: 'Episode',
+        yLabel: 'coefficient a_n',
+      });
+    const d = (learner: string, stage: string) => formatNumber(row(learner, stage).deceptionIndex);
+    const fullOnline = row('full', 'online');
+    const survives = ['seed', 'all-data', 'reinforce', 'reinforce-baseline'].every((id) => row(id, 'online').deceptionIndex > 0.5);
+    const answer = [
+      `${survives ? 'Yes: in this toy model the incentive survives the loss of the deployment stage' : 'Not uniformly'} — with one gradient step per episode the deception index is ${d('seed', 'online')} without deployment against ${d('seed', 'deployment')} with it; under ${ONLINE_STEPS} steps on all past data it is ${d('all-data', 'online')} against ${d('all-data', 'deployment')}, and under REINFORCE ${d('reinforce', 'online')} without a baseline and ${d('reinforce-baseline', 'online')} with one (${d('reinforce', 'deployment')} and ${d('reinforce-baseline', 'deployment')} with deployment).`,
+      `This supports the side of the debate that expects deception online: every later episode is scored against the agent's current goal, so slowing training pays even when training never stops; a deployment stage only raises the stakes.`,
+      `Full re-optimisation changes the game: one honest output destroys the goal at once, and without deployment the agents are exactly indifferent between honesty now and waiting (${fullOnline.ties} of 100 agents on the path are tied; the tie rule, smallest coefficient, makes them wait, index ${d('full', 'online')}); with deployment ahead waiting is strictly better (index ${d('full', 'deployment')}, ${row('full', 'deployment').ties} ties).`,
+      `It supports the other side only in part: under full re-optimisation honesty is never strictly worse online, so a tie rule, not an incentive, decides. The toy model says nothing about whether a mesa-optimizer arises in the first place, or about whether the fully optimised objective is itself outer aligned: it only scores these learners against a fixed, already misaligned goal.`,
+    ].join(' ');
+    return {
+      table: {
+        columns: ['learner', 'stage', 'deception index', 'mean training coefficient', 'goal retained', 'training base loss', 'total mesa loss', 'ties'],
+        rows: rows.map((r) => [r.learner.label, r.stage.label, r.deceptionIndex, r.meanTrainingCoefficient, r.goalRetained, r.trainingBaseLoss, r.totalMesaLoss, r.ties]),
+      },
+      figures: STAGES.map((stage) => ({ id: `coefficients-${stage.id}`, caption: `Equilibrium coefficients under each learner, ${stage.label}`, spec: coefficientFigure(stage) })),
+      answer,
+    };
+  },
+};
