@@ -21,7 +21,9 @@ export function summaryTable(results: readonly ExperimentResult[]): string {
 
 /** The summary of general games: first action components, goal retained, final parameters. */
 export function gameSummaryTable(results: readonly GameResult[]): string {
-  const actionNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics.firstAction)))];
+  // An MLP's action is its weights: too many columns to read, so those are left to --json.
+  const allActions = [...new Set(results.flatMap((r) => Object.keys(r.metrics.firstAction)))];
+  const actionNames = allActions.length <= MAX_ACTION_COLUMNS ? allActions : [];
   const parameterNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics.finalParameters)))];
   const header = ['scenario', 'solver', 'episodes', 'training', ...actionNames.map((a) => `first ${a}`), 'goal retained', ...parameterNames.map((p) => `final ${p}`), 'train base loss', 'mesa loss'];
   const rows = results.map(({ config, equilibrium, metrics: m }) => [
@@ -37,6 +39,8 @@ export function gameSummaryTable(results: readonly GameResult[]): string {
   ]);
   return textTable(header, rows);
 }
+
+const MAX_ACTION_COLUMNS = 4;
 
 /** Columns padded to their widest cell: the first two left-aligned, numbers right-aligned. */
 function textTable(header: string[], rows: string[][]): string {
