@@ -3,12 +3,13 @@ import type { Finding } from './finding.ts';
 import { corridorFinding } from './corridor.ts';
 import { infiniteHorizonFinding } from './infiniteHorizon.ts';
 import { misconceptionFinding } from './misconception.ts';
+import { neuralFinding } from './neural.ts';
 import { onlineFinding } from './online.ts';
 import { regularizerFinding } from './regularizer.ts';
 import { uncertainDeploymentFinding } from './uncertainDeployment.ts';
 
 /** Every finding, in page order. */
-export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, infiniteHorizonFinding, corridorFinding, uncertainDeploymentFinding, onlineFinding];
+export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, neuralFinding, infiniteHorizonFinding, corridorFinding, uncertainDeploymentFinding, onlineFinding];
 
 export function getFinding(name: string): Finding {
   const found = FINDINGS.find((f) => f.name === name);
