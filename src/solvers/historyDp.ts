@@ -71,7 +71,6 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
   for (let n = episodes - 1; n >= 0; n--) {
     const rate = schedule[n];
     for (let p = 0; p < points; p++) {
-      let bestIndex = 0;
       for (let g = 0; g < grid.length; g++) {
         const a = grid[g];
         const { f, s } = step(a, states[p], rate, K, data);
@@ -83,8 +82,7 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
       }
       const choice = chooseGridPoint(costs);
       if (choice.index < 0) throw new DivergenceError(n, "the agent's cost");
-      bestIndex = choice.index;
-      const a = grid[bestIndex];
+      const a = grid[choice.index];
       policy[n * points + p] = a;
       tiePolicy[n * points + p] = choice.tied ? 1 : 0;
       const { f, s } = step(a, states[p], rate, K, data);
