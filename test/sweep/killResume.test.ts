@@ -10,12 +10,13 @@ import { runSweep } from '../../src/sweep/run.ts';
 import { compileSweep } from '../../src/sweep/sweep.ts';
 import { exited, killStarted, PROCESS_TEST_TIMEOUT, start, tmp, waitFor, writeSweep } from './helpers.ts';
 
-// 9 × 12 = 108 points of 400–800 episodes on the grid solver: a second or two on 2 cores.
-const POINTS = 108;
+// 9 × 24 = 216 points of 1100–1900 episodes on the grid solver: about a second on 2 idle cores,
+// long enough to be killed in the middle.
+const POINTS = 216;
 const SLOW_SWEEP = {
   name: 'slow',
-  base: { schedule: { training: 300, deployment: 300 } },
-  sweep: { 'schedule.training': { from: 100, to: 500, step: 50 }, discount: { from: 0.9, to: 1, steps: 12 } },
+  base: { schedule: { training: 300, deployment: 1000 } },
+  sweep: { 'schedule.training': { from: 100, to: 900, step: 100 }, discount: { from: 0.9, to: 1, steps: 24 } },
   metrics: ['firstCoefficient', 'goalRetained', 'finalTheta'],
 };
 

@@ -18,12 +18,13 @@ const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
 const skip = !haveRedis && !process.env.CI;
 if (skip) console.warn('queue.test.ts: skipped, redis-server is not installed (apt-get install redis-server); CI never skips it');
 
-// 4 × 3 = 12 points of 5000–8000 episodes on the grid solver: a job of 3 points takes about a second.
+// 4 × 3 = 12 points of 25,000–40,000 episodes on the grid solver: a job of 3 points takes about
+// 0.3 s on an idle core, so a worker can be killed in the middle of one.
 const POINTS = 12;
 const QUEUE_SWEEP = {
   name: 'queued',
-  base: { schedule: { training: 2000, deployment: 4000 } },
-  sweep: { 'schedule.training': { from: 1000, to: 4000, step: 1000 }, discount: [0.98, 0.99, 1] },
+  base: { schedule: { training: 10000, deployment: 20000 } },
+  sweep: { 'schedule.training': { from: 5000, to: 20000, step: 5000 }, discount: [0.98, 0.99, 1] },
   metrics: ['firstCoefficient', 'goalRetained'],
 };
 
@@ -80,7 +81,6 @@ describe.skipIf(skip)('mesalab sweep --queue with mesalab worker (BullMQ on a re
     const collector = start(['sweep', file, ...queue, '--out', out, '--batch', '3', '--quiet']);
     const doomed = start(workerArgs);
     await waitFor(() => / started: /.test(doomed.stderrText()), 'the first worker to start a job');
-    await new Promise((resolve) => setTimeout(resolve, 100));
     doomed.kill('SIGKILL');
     expect(await exited(doomed)).toBe('SIGKILL');
     const started = [...doomed.stderrText().matchAll(/job (\S+) started/g)].map((m) => m[1]);
