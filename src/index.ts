@@ -28,6 +28,14 @@ export { SOLVERS, SOLVER_NAMES, getSolver } from './solvers/registry.ts';
 export { TIE_RELATIVE_TOLERANCE } from './solvers/tieRule.ts';
 export type { GameSolver, GameEquilibrium } from './solvers/gameSolver.ts';
 export { solveLq, lqSolver } from './solvers/lq.ts';
+export { solveDp, dpSolver, dpGameSolver, dpExpectedCost, dpMeanTrajectory, type DpOptions, type DpEquilibrium } from './solvers/dp.ts';
+export { solveNeural, neuralSolver, type NeuralOptions, type NeuralEquilibrium } from './solvers/neural.ts';
+export { historySolver } from './solvers/historySolver.ts';
+export { solveHistory, type HistoryOptions, type HistorySolution } from './solvers/historyDp.ts';
+export { solveFullReoptimisation, type FullReoptimisationSolution } from './solvers/fullReoptimisation.ts';
+export { stationaryEquilibria, stationaryMoments, trainingThenEndlessDeployment } from './solvers/stationary.ts';
+export { solveCorridor, deceptiveValue, type CorridorGame, type CorridorSolution } from './solvers/corridor.ts';
+export { gaussHermite } from './solvers/quadrature.ts';
 export { GAME_SOLVERS, GAME_SOLVER_NAMES, chooseGameSolver } from './solvers/gameRegistry.ts';
 export { asLinearScenario } from './solvers/seedAdapters.ts';
 
@@ -36,6 +44,8 @@ export { rollout } from './rollout/rollout.ts';
 export { EPISODE_COLUMNS, type Trajectory } from './rollout/trajectory.ts';
 export { computeMetrics, type Metrics } from './metrics/metrics.ts';
 export { rolloutGame } from './rollout/gameRollout.ts';
+export { rolloutStochastic, type StochasticRollout, type StochasticRolloutOptions, type SeriesSummary } from './rollout/stochasticRollout.ts';
+export { rolloutHistory, type HistoryRule } from './rollout/historyRollout.ts';
 export type { GameTrajectory } from './rollout/gameTrajectory.ts';
 export { computeGameMetrics, type GameMetrics } from './metrics/gameMetrics.ts';
 
@@ -56,8 +66,13 @@ export { writeGameOutputs } from './report/writeGameOutputs.ts';
 
 // experiment/
 export { runExperiment, type ExperimentResult } from './experiment/experiment.ts';
-export { runGame, type GameResult } from './experiment/gameExperiment.ts';
+export { runGame, type GameResult, type RunGameOptions } from './experiment/gameExperiment.ts';
+
+// findings/
+export { FINDINGS, getFinding } from './findings/registry.ts';
+export type { Finding, FindingReport, FindingFigure, FindingTable } from './findings/finding.ts';
+export { writeFindings } from './findings/writeFindings.ts';
 
 // scenarios/
-export { BUILT_IN_SCENARIOS, getBuiltInScenario, type BuiltInScenario } from './scenarios/registry.ts';
+export { BUILT_IN_SCENARIOS, SEED_FAMILY_SCENARIOS, getBuiltInScenario, type BuiltInScenario, type SeedFamilyScenario } from './scenarios/registry.ts';
 export { seed1, seed2 } from './scenarios/seed.ts';
