@@ -1,0 +1,223 @@
+/**
+ * Finding: discounting the mesa objective, and training the discount (DESIGN §3.1). Part (a) uses
+ * the exact solver with a fixed γ; part (b) the trained-discount solver (solvers/trainedDiscount.ts),
+ * whose base optimizer steps γ through the equilibrium policy's dependence on it.
+ */
+import { computeMetrics } from '../metrics/metrics.ts';
+import { linspace } from '../model/linspace.ts';
+import { linearScenario } from '../model/scenario.ts';
+import { trainThenDeploy } from '../model/schedule.ts';
+import { heatmapSpec } from '../report/charts/heatmap.ts';
+import { linePlotSpec } from '../report/charts/linePlot.ts';
+import type { ChartRow } from '../report/charts/specData.ts';
+import { formatNumber } from '../report/summaryTable.ts';
+import { rollout } from '../rollout/rollout.ts';
+import { solveExact } from '../solvers/exact.ts';
+import { solveTrainedDiscount } from '../solvers/trainedDiscount.ts';
+import { trainedDiscountScenario } from '../solvers/trainedDiscountModel.ts';
+import { rolloutTrainedDiscount, type TrainedDiscountTrajectory } from '../solvers/trainedDiscountRollout.ts';
+import type { Finding, FindingReport, FindingTable } from './finding.ts';
+
+const SCHEDULES = [
+  { label: 'seed-1 (20 train + 80 deploy)', spec: '1x20,0x80', training: 20 },
+  { label: 'seed-2 (100 train)', spec: '1x100', training: 100 },
+];
+/** γ of part (a)'s curves. */
+export const FIXED_DISCOUNTS = Array.from(linspace(0, 1, 21));
+/** Part (a)'s sweep: learning rate × training length, 80 deployment episodes, γ = 0.95. */
+export const FIXED_SWEEP = { rates: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1], trainings: [5, 10, 15, 20, 25, 30, 35, 40, 45, 50], deployment: 80, discount: 0.95 };
+/** Part (b): starting discounts, the γ grid, and the sweep (smaller: each cell is a full solve). */
+export const TRAINED_STARTS = [0.2, 0.5, 0.9, 0.99];
+export const TRAINED_NODES = 31;
+export const TRAINED_SWEEP = { rates: [0.1, 0.25, 0.5, 0.75, 1], trainings: [5, 10, 20, 35, 50], deployment: 80, starts: [0.5, 0.9] };
+
+export interface FixedDiscountPoint {
+  schedule: string;
+  discount: number;
+  firstCoefficient: number;
+  goalRetained: number;
+}
+
+/** Part (a): first coefficient and goal retained against a fixed γ on the seed schedules. */
+export function fixedDiscountCurves(discounts = FIXED_DISCOUNTS): FixedDiscountPoint[] {
+  return SCHEDULES.flatMap(({ label, spec }) =>
+    discounts.map((discount) => ({ schedule: label, discount, ...fixedMetrics(linearScenario({ schedule: spec, discount })) })),
+  );
+}
+
+export interface RateLengthPoint {
+  rate: number;
+  training: number;
+  firstCoefficient: number;
+  goalRetained: number;
+}
+
+/** Part (a): the sweep over learning rate × training length at the fixed γ of FIXED_SWEEP. */
+export function fixedDiscountSweep(sweep = FIXED_SWEEP): RateLengthPoint[] {
+  return sweep.rates.flatMap((rate) =>
+    sweep.trainings.map((training) => ({
+      rate,
+      training,
+      ...fixedMetrics(linearScenario({ schedule: trainThenDeploy(training, sweep.deployment, rate), discount: sweep.discount })),
+    })),
+  );
+}
+
+function fixedMetrics(scenario: ReturnType<typeof linearScenario>) {
+  const m = computeMetrics(rollout(scenario, solveExact(scenario).coefficients));
+  return { firstCoefficient: m.firstCoefficient, goalRetained: m.goalRetained ?? NaN };
+}
+
+export interface TrainedRun {
+  rate: number;
+  training: number;
+  start: number;
+  /** γ after the last training episode. */
+  finalDiscount: number;
+  /** Episodes until γ first reaches 1 (null if it never does). */
+  episodesToOne: number | null;
+  firstCoefficient: number;
+  goalRetained: number;
+  trajectory: TrainedDiscountTrajectory;
+}
+
+/** Part (b): solves one schedule once and rolls it out from each starting discount. */
+export function trainedDiscountRuns(rate: number, training: number, deployment: number, starts = TRAINED_STARTS): TrainedRun[] {
+  const scenario = trainedDiscountScenario({ schedule: trainThenDeploy(training, deployment, rate), discountNodes: TRAINED_NODES });
+  const equilibrium = solveTrainedDiscount(scenario);
+  return starts.map((start) => {
+    const trajectory = rolloutTrainedDiscount(scenario, equilibrium, start);
+    const reached = Array.from(trajectory.discount).findIndex((g) => g === 1);
+    return {
+      rate,
+      training,
+      start,
+      finalDiscount: trajectory.discount[training],
+      episodesToOne: reached < 0 ? null : reached,
+      firstCoefficient: trajectory.coefficient[0],
+      goalRetained: trajectory.theta[training] / trajectory.theta[0],
+      trajectory,
+    };
+  });
+}
+
+/** Part (b): the sweep over learning rate × training length. */
+export function trainedDiscountSweep(sweep = TRAINED_SWEEP): TrainedRun[] {
+  return sweep.rates.flatMap((rate) => sweep.trainings.flatMap((training) => trainedDiscountRuns(rate, training, sweep.deployment, sweep.starts)));
+}
+
+const SEED1 = SCHEDULES[0];
+
+export const discountFinding: Finding = {
+  name: 'discount',
+  title: 'Discounting, and training the discount',
+  question:
+    'How does a discount γ on the mesa objective change deception — and when the base optimizer also trains γ, through the equilibrium policy’s dependence on it, does training raise or lower the discount?',
+  model: `
+(a) Fixed discount: agent n minimises Σ_{k≥n} γ^(k−n)(y_k − θ_n)², exact solver (continuous
+coefficients), θ₀ = 0.8; curves on the seed schedules (ℓ = 1) for γ = 0, 0.05, …, 1, and a sweep
+of ℓ ∈ {0.1, …, 1} × T ∈ {5, 10, …, 50} training episodes followed by ${FIXED_SWEEP.deployment} deployment episodes at γ = ${FIXED_SWEEP.discount}.
+(At γ = 0 the agent is honest, a = 1, and at ℓ = 1 a step then flips θ's sign without shrinking it:
+hence a goal retained of 1 there.)
+
+(b) Trained discount: the state is (θ, γ); agent n knows its γ_n, not θ_n, and plays a Markov policy
+a_n(γ) that minimises Σ_k γ_n^(k−n)(y_k − θ_n)² with its own γ_n held fixed as the evaluator's
+discount, averaged over the seed's prior on θ_n (11 points on [−1, 1], i.e. θ² ∈ {0, 0.04, 0.16,
+0.36, 0.64, 1}); later agents play a_k(γ_k) at their drifted discounts. With y = a_n(γ)θ the base
+optimizer steps both parameters: θ' = θ(1 − 2ℓa²) and γ' = clip(γ − ℓ·∂y²/∂γ, 0, 1) =
+clip(γ − 2ℓθ²·a·a_n′(γ), 0, 1). θ does not scale out of γ's step: the future's moments are
+θ²·A(γ_e, γ, θ²) and θ·B(γ_e, γ, θ²), tabulated on ${TRAINED_NODES} evaluator × ${TRAINED_NODES} current discounts × 11
+values of θ² and interpolated (Catmull–Rom); what stays homogeneous is (θ, γ's step size): scaling θ
+by c is the same game as multiplying γ's learning rate by c². An agent forecasts its own step on γ
+with its equilibrium drift a·a′ (it does not steer γ through its coefficient); a′ is the central
+difference of best responses at the neighbouring γ nodes with that forecast held fixed, and the
+forecast must be right: a scalar fixed point per node. It is not always unique; continuation in
+time from the last training stage (whose solution is unique) selects one. Coefficients lie in
+[−1, 1] (ℓ ≤ 1 keeps |1 − 2ℓa²| ≤ 1). A brute-force check over [−2, 2] and a table-free reference
+solver confirm the fast solver on short schedules (test/solvers/trainedDiscount.test.ts). At ℓ = 1
+the steps of γ are O(1) and hit the clip; exact values there move by up to about 0.1 with the γ
+grid, the direction of γ's drift does not.`,
+  compute(): FindingReport {
+    const curves = fixedDiscountCurves();
+    const fixedSweep = fixedDiscountSweep();
+    const paths = trainedDiscountRuns(1, SEED1.training, 80);
+    const sweep = trainedDiscountSweep();
+    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer: answer(curves, fixedSweep, paths, sweep) };
+  },
+};
+
+function figures(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[], paths: TrainedRun[], sweep: TrainedRun[]): FindingReport['figures'] {
+  const curveRows = (field: 'firstCoefficient' | 'goalRetained') =>
+    FIXED_DISCOUNTS.map((discount) => ({
+      discount,
+      ...Object.fromEntries(SCHEDULES.map((s) => [s.label, curves.find((p) => p.schedule === s.label && p.discount === discount)![field]])),
+    }));
+  const curve = (field: 'firstCoefficient' | 'goalRetained', label: string) =>
+    linePlotSpec({ rows: curveRows(field), x: 'discount', series: SCHEDULES.map((s) => s.label), title: `${label} against a fixed discount γ`, xLabel: 'discount γ', yLabel: label });
+  const pathLabel = (start: number) => `γ₀ = ${start}`;
+  const pathRows = (field: (t: TrainedDiscountTrajectory, n: number) => number): ChartRow[] =>
+    Array.from({ length: SEED1.training + 6 }, (_, n) => ({ episode: n, ...Object.fromEntries(paths.map((p) => [pathLabel(p.start), field(p.trajectory, n)])) }));
+  const path = (field: (t: TrainedDiscountTrajectory, n: number) => number, label: string) =>
+    linePlotSpec({ rows: pathRows(field), x: 'episode', series: paths.map((p) => pathLabel(p.start)), title: `${label} under training, seed-1's schedule (ℓ = 1 for 20 episodes)`, xLabel: 'episode n', yLabel: label });
+  const start = TRAINED_SWEEP.starts[0];
+  return [
+    { id: 'fixed-first-coefficient', caption: 'First coefficient a₀ against a fixed discount γ (exact solver)', spec: curve('firstCoefficient', 'first coefficient a₀') },
+    { id: 'fixed-goal-retained', caption: 'Goal retained after training, θ_T/θ₀, against a fixed discount γ', spec: curve('goalRetained', 'goal retained θ_T/θ₀') },
+    {
+      id: 'fixed-sweep',
+      caption: `First coefficient at γ = ${FIXED_SWEEP.discount} over learning rate × training length (${FIXED_SWEEP.deployment} deployment episodes)`,
+      spec: heatmapSpec({ rows: fixedSweep.map((p) => ({ ...p })), x: 'training', y: 'rate', value: 'firstCoefficient', title: `First coefficient a₀, fixed γ = ${FIXED_SWEEP.discount}`, xLabel: 'training episodes T', yLabel: 'learning rate ℓ', valueLabel: 'a₀' }),
+    },
+    { id: 'trained-discount-path', caption: 'The discount γ_n under training from several γ₀ (seed-1 schedule)', spec: path((t, n) => t.discount[n], 'discount γ_n') },
+    { id: 'trained-goal-path', caption: 'The goal θ_n/θ₀ under training from the same γ₀', spec: path((t, n) => t.theta[n] / t.theta[0], 'goal θ_n/θ₀') },
+    {
+      id: 'trained-sweep',
+      caption: `γ after training from γ₀ = ${start} over learning rate × training length (${TRAINED_SWEEP.deployment} deployment episodes)`,
+      spec: heatmapSpec({
+        rows: sweep.filter((r) => r.start === start).map((r) => ({ rate: r.rate, training: r.training, finalDiscount: r.finalDiscount })),
+        x: 'training',
+        y: 'rate',
+        value: 'finalDiscount',
+        title: `Trained discount after training, γ₀ = ${start}`,
+        xLabel: 'training episodes T',
+        yLabel: 'learning rate ℓ',
+        valueLabel: 'γ_T',
+      }),
+    },
+  ];
+}
+
+function table(curves: FixedDiscountPoint[], paths: TrainedRun[], sweep: TrainedRun[]): FindingTable {
+  const tenth = (g: number) => Math.abs(g * 10 - Math.round(g * 10)) < 1e-9;
+  return {
+    columns: ['part', 'schedule', 'γ (fixed) or γ₀ (trained)', 'first coefficient', 'goal retained', 'γ after training'],
+    rows: [
+      ...curves.filter((p) => tenth(p.discount)).map((p) => ['fixed γ', p.schedule, p.discount, p.firstCoefficient, p.goalRetained, null]),
+      ...paths.map((r) => ['trained γ', SEED1.label, r.start, r.firstCoefficient, r.goalRetained, r.finalDiscount]),
+      ...sweep.map((r) => ['trained γ', `ℓ = ${r.rate}, T = ${r.training} + ${TRAINED_SWEEP.deployment}`, r.start, r.firstCoefficient, r.goalRetained, r.finalDiscount]),
+    ],
+  };
+}
+
+function answer(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[], paths: TrainedRun[], sweep: TrainedRun[]): string {
+  const seed1 = (discount: number) => curves.find((p) => p.schedule === SEED1.label && p.discount === discount)!;
+  const byFirst = [...fixedSweep].sort((p, q) => p.firstCoefficient - q.firstCoefficient);
+  const [lowest, highest] = [byFirst[0], byFirst[byFirst.length - 1]];
+  const fallsWithRate = FIXED_SWEEP.trainings.every((training) => {
+    const row = fixedSweep.filter((p) => p.training === training);
+    return row.every((p, i) => i === 0 || p.firstCoefficient < row[i - 1].firstCoefficient);
+  });
+  const runs = [...paths, ...sweep];
+  const smallestRise = Math.min(...runs.map((r) => r.finalDiscount - r.start));
+  const path = (start: number) => paths.find((r) => r.start === start)!;
+  const patient = paths.filter((r) => r.start >= 0.9);
+  const within = Math.max(...patient.map((r) => r.episodesToOne ?? Infinity));
+  const fromNine = sweep.filter((r) => r.start === 0.9);
+  const impatient = path(0.5);
+  return (
+    `With a fixed discount, patience buys deception: on seed-1 the first coefficient falls from ${formatNumber(seed1(0).firstCoefficient)} at γ = 0 to ${formatNumber(seed1(0.5).firstCoefficient)} at γ = 0.5 and ${formatNumber(seed1(1).firstCoefficient)} at γ = 1 (the goal retained after training rises from ${formatNumber(seed1(0.5).goalRetained)} to ${formatNumber(seed1(1).goalRetained)} between γ = 0.5 and 1), ` +
+    `and at γ = ${FIXED_SWEEP.discount} it ${fallsWithRate ? 'falls with the learning rate at every training length, ' : 'ranges '}from ${formatNumber(highest.firstCoefficient)} (ℓ = ${highest.rate}, T = ${highest.training}) to ${formatNumber(lowest.firstCoefficient)} (ℓ = ${lowest.rate}, T = ${lowest.training}). ` +
+    `Training raises the discount: patient agents output less (a′(γ) = ${formatNumber(impatient.trajectory.slope[0])} at γ₀ = 0.5 on seed-1's schedule), so the step on y² pushes γ up, and in every run γ ends at or above its start (smallest change ${formatNumber(smallestRise)}); ` +
+    `but it is a race with the goal, because γ's step is proportional to θ²: on seed-1's schedule γ₀ = ${patient.map((r) => r.start).join(' and ')} reach 1 within ${within} episode(s) and keep ${patient.map((r) => formatNumber(r.goalRetained)).join(' and ')} of the goal, while γ₀ = 0.5 climbs only to ${formatNumber(impatient.finalDiscount)} before training has removed the goal (θ_T/θ₀ = ${formatNumber(impatient.goalRetained)}); from γ₀ = 0.9, γ reaches 1 in ${fromNine.filter((r) => r.finalDiscount === 1).length} of the ${fromNine.length} learning-rate × training-length cells.`
+  );
+}
