@@ -1,6 +1,7 @@
 import { InputError } from '../model/inputError.ts';
 import type { Finding } from './finding.ts';
 import { corridorFinding } from './corridor.ts';
+import { discountFinding } from './discount.ts';
 import { infiniteHorizonFinding } from './infiniteHorizon.ts';
 import { misconceptionFinding } from './misconception.ts';
 import { neuralFinding } from './neural.ts';
@@ -9,7 +10,7 @@ import { regularizerFinding } from './regularizer.ts';
 import { uncertainDeploymentFinding } from './uncertainDeployment.ts';
 
 /** Every finding, in page order. */
-export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, neuralFinding, infiniteHorizonFinding, corridorFinding, uncertainDeploymentFinding, onlineFinding];
+export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, neuralFinding, infiniteHorizonFinding, corridorFinding, uncertainDeploymentFinding, onlineFinding, discountFinding];
 
 export function getFinding(name: string): Finding {
   const found = FINDINGS.find((f) => f.name === name);
