@@ -41,4 +41,10 @@ function reportError(error: unknown): number {
   return 1;
 }
 
+// A reader that stops early (`mesalab run seed --json | head -1`) closes the pipe: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

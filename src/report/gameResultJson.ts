@@ -1,5 +1,6 @@
 import type { GameResult } from '../experiment/gameExperiment.ts';
 import type { GameMetrics } from '../metrics/gameMetrics.ts';
+import type { SeriesSummary, StochasticRollout } from '../rollout/stochasticRollout.ts';
 
 /**
  * The JSON contract of a general game's run (`mesalab run FILE --json`, result.json). Like the
@@ -29,6 +30,11 @@ export interface GameResultJson {
   mesaLoss: number[];
   metrics: GameMetrics;
   ties: number[];
+  /**
+   * Stochastic updates only: the runs behind the (mean) columns above, with each series' 5% and
+   * 95% quantiles and standard deviation per episode.
+   */
+  monteCarlo?: { runs: number; seed: number; bands: Record<string, { q05: number[]; q95: number[]; sd: number[] }> };
 }
 
 export function gameResultToJson(result: GameResult): GameResultJson {
@@ -57,5 +63,15 @@ export function gameResultToJson(result: GameResult): GameResultJson {
     mesaLoss: Array.from(t.mesaLoss),
     metrics,
     ties: [...equilibrium.ties],
+    ...(result.stochastic ? { monteCarlo: monteCarloJson(result.stochastic) } : {}),
   };
+}
+
+function monteCarloJson(s: StochasticRollout): NonNullable<GameResultJson['monteCarlo']> {
+  const band = (summary: SeriesSummary) => ({ q05: Array.from(summary.q05), q95: Array.from(summary.q95), sd: Array.from(summary.sd) });
+  const bands: Record<string, ReturnType<typeof band>> = Object.fromEntries(Object.entries(s.parameters).map(([name, summary]) => [name, band(summary)]));
+  bands.output = band(s.output);
+  bands.baseLoss = band(s.baseLoss);
+  bands.mesaLoss = band(s.mesaLoss);
+  return { runs: s.runs, seed: s.seed, bands };
 }
