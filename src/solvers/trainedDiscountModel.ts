@@ -124,7 +124,7 @@ export interface TrainedDiscountEquilibrium {
   readonly discounts: Float64Array;
   /** a_n(γ_i) at index n·G + i. */
   readonly coefficients: Float64Array;
-  /** a_n′(γ_i), the slope of the stage's Catmull–Rom policy, at index n·G + i. */
+  /** a_n′(γ_i), the base optimizer's slope (trainedDiscountSearch.ts), at index n·G + i; rollouts interpolate it by Catmull–Rom. */
   readonly slopes: Float64Array;
   /** The most evaluations of the drift map any node of the stage took (0 in deployment, a ≡ 1). */
   readonly iterations: Int32Array;

@@ -1,46 +1,29 @@
 /**
- * A stage's policy a(γ) between the nodes of the evenly spaced γ grid (spacing h): the
- * Catmull–Rom cubic of interpolation.ts, here with its derivative, which the base optimizer's
- * step on γ needs. In the cell [γ_i, γ_{i+1}], t = (γ − γ_i)/h,
- *   a(γ)  = Σ_r w_r(t)·a_{i−1+r},   a′(γ) = Σ_r w_r′(t)·a_{i−1+r} / h,
- *   w = ((−t³ + 2t² − t), (3t³ − 5t² + 2), (−3t³ + 4t² + t), (t³ − t²))/2,
- *   w′ = ((−3t² + 4t − 1), (9t² − 10t), (−9t² + 8t + 1), (3t² − 2t))/2,
- * with the quadratic ghosts a_{−1} = 3a_0 − 3a_1 + a_2 and a_G = 3a_{G−1} − 3a_{G−2} + a_{G−3}
- * at the ends. The interpolant is C¹ and its slope at a node is the central difference
- * (a_{i+1} − a_{i−1})/(2h) (one-sided second order at the ends, through the ghost): the slope of
- * a smooth policy — each node's coefficient is a continuous minimiser, not a grid argmin — to
- * O(h²).
+ * Tabulated policies (and slopes) on the evenly spaced γ grid linspace(0, 1, G), spacing h.
+ * Between nodes: the Catmull–Rom cubic of interpolation.ts; in the cell [γ_i, γ_{i+1}],
+ * t = (γ − γ_i)/h,
+ *   v(γ) = Σ_r w_r(t)·v_{i−1+r},   w = ((−t³ + 2t² − t), (3t³ − 5t² + 2), (−3t³ + 4t² + t), (t³ − t²))/2,
+ * with the quadratic ghosts v_{−1} = 3v_0 − 3v_1 + v_2 and v_G = 3v_{G−1} − 3v_{G−2} + v_{G−3} at the
+ * ends (C¹, exact for quadratics). Across nodes: the slope a′(γ_i) from best responses at the
+ * neighbouring nodes (policyDifference).
  */
 
-export interface PolicyPoint {
-  value: number;
-  slope: number;
-}
-
-/** a(γ) and a′(γ) of the policy values[offset … offset + count − 1] on linspace(0, 1, count). */
-export function policyAt(values: Float64Array, offset: number, count: number, discount: number, out: PolicyPoint): PolicyPoint {
+/** v(γ) of the tabulated values[offset … offset + count − 1] on linspace(0, 1, count). */
+export function policyAt(values: Float64Array, offset: number, count: number, discount: number): number {
   const h = 1 / (count - 1);
   let i = Math.floor(discount / h);
   if (i > count - 2) i = count - 2;
   if (i < 0) i = 0;
   const t = discount / h - i;
-  const v0 = node(values, offset, count, i - 1);
-  const v1 = values[offset + i];
-  const v2 = values[offset + i + 1];
-  const v3 = node(values, offset, count, i + 2);
   const t2 = t * t;
   const t3 = t2 * t;
-  out.value = ((-t3 + 2 * t2 - t) * v0 + (3 * t3 - 5 * t2 + 2) * v1 + (-3 * t3 + 4 * t2 + t) * v2 + (t3 - t2) * v3) / 2;
-  out.slope = ((-3 * t2 + 4 * t - 1) * v0 + (9 * t2 - 10 * t) * v1 + (-9 * t2 + 8 * t + 1) * v2 + (3 * t2 - 2 * t) * v3) / (2 * h);
-  return out;
-}
-
-/** The interpolant's slope at every node, written into slopes[offset …]. */
-export function nodeSlopes(values: Float64Array, offset: number, count: number, slopes: Float64Array): void {
-  const h = 1 / (count - 1);
-  for (let i = 0; i < count; i++) {
-    slopes[offset + i] = (node(values, offset, count, i + 1) - node(values, offset, count, i - 1)) / (2 * h);
-  }
+  return (
+    ((-t3 + 2 * t2 - t) * node(values, offset, count, i - 1) +
+      (3 * t3 - 5 * t2 + 2) * values[offset + i] +
+      (-3 * t3 + 4 * t2 + t) * values[offset + i + 1] +
+      (t3 - t2) * node(values, offset, count, i + 2)) /
+    2
+  );
 }
 
 /** a_j for −1 ≤ j ≤ count, the out-of-range ones the quadratic ghosts. */

@@ -6,7 +6,7 @@
  * optimizer does. O(N²·G·E·K) for E cost evaluations per node: for short schedules and tests only.
  */
 import { clampUnit, nextDiscount, type TrainedDiscountEquilibrium, type TrainedDiscountScenario } from './trainedDiscountModel.ts';
-import { policyAt, policyDifference, type PolicyPoint } from './trainedDiscountPolicy.ts';
+import { policyAt, policyDifference } from './trainedDiscountPolicy.ts';
 import { solveNode, warmMinimum, type NodeSearchOptions, type NodeStart } from './trainedDiscountSearch.ts';
 
 export function solveTrainedDiscountReference(
@@ -68,8 +68,6 @@ export function simulatedAgentCost(
   return total;
 }
 
-const later: PolicyPoint = { value: NaN, slope: NaN };
-
 /** Σ_{k≥n} γ^(k−n)(y_k − θ_n)² when agent n, at discount γ with goal θ_n, plays a with drift m. */
 function simulatedCost(
   scenario: TrainedDiscountScenario,
@@ -90,8 +88,8 @@ function simulatedCost(
   theta *= 1 - 2 * schedule[n] * a * a;
   let weight = evaluator;
   for (let k = n + 1; k < schedule.length; k++) {
-    const coefficient = policyAt(coefficients, k * count, count, discount, later).value;
-    const slope = policyAt(slopes, k * count, count, discount, later).value;
+    const coefficient = policyAt(coefficients, k * count, count, discount);
+    const slope = policyAt(slopes, k * count, count, discount);
     cost += weight * (coefficient * theta - goal) ** 2;
     discount = nextDiscount(discount, theta * theta, coefficient, slope, schedule[k], stepScale);
     theta *= 1 - 2 * schedule[k] * coefficient * coefficient;

@@ -5,7 +5,7 @@
  *   θ_{n+1} = θ_n(1 − 2ℓ_n a_n²),   γ_{n+1} = clip(γ_n − 2κℓ_n θ_n² a_n a_n′(γ_n), 0, 1).
  */
 import { nextDiscount, type TrainedDiscountEquilibrium, type TrainedDiscountScenario } from './trainedDiscountModel.ts';
-import { policyAt, type PolicyPoint } from './trainedDiscountPolicy.ts';
+import { policyAt } from './trainedDiscountPolicy.ts';
 
 /** Columns (length N; theta and discount N + 1: before each episode, then after the last). */
 export interface TrainedDiscountTrajectory {
@@ -38,13 +38,11 @@ export function rolloutTrainedDiscount(
     learningRate: Float64Array.from(schedule),
     output: new Float64Array(episodes),
   };
-  const policy: PolicyPoint = { value: NaN, slope: NaN };
-  const slope: PolicyPoint = { value: NaN, slope: NaN };
   let theta = theta0;
   let discount = discount0;
   for (let n = 0; n < episodes; n++) {
-    const a = policyAt(equilibrium.coefficients, n * count, count, discount, policy).value;
-    const d = policyAt(equilibrium.slopes, n * count, count, discount, slope).value;
+    const a = policyAt(equilibrium.coefficients, n * count, count, discount);
+    const d = policyAt(equilibrium.slopes, n * count, count, discount);
     t.episode[n] = n;
     t.theta[n] = theta;
     t.discount[n] = discount;
