@@ -17,41 +17,38 @@ export interface PresentOptions {
 }
 
 /** Prints results on stdout (table or JSON Lines) and writes their files; notes go to stderr. */
-export async function presentResults(results: readonly ExperimentResult[], options: PresentOptions): Promise<void> {
-  if (options.json) {
-    for (const result of results) process.stdout.write(JSON.stringify(resultToJson(result)) + '\n');
-  } else {
-    process.stdout.write(summaryTable(results));
-    for (const { config, equilibrium } of results) {
-      if (equilibrium.ties.length > 0) {
-        process.stdout.write(`${config.name}: tie rule (smallest coefficient) decided episodes ${equilibrium.ties.join(', ')}\n`);
-      }
-    }
-  }
-  if (options.out === undefined) return;
-  for (const result of results) {
-    const dir = options.subfolders ? join(options.out, result.config.name) : options.out;
-    await writeRunOutputs(dir, result);
-    process.stderr.write(`wrote ${dir}/{trajectory.csv,result.json,figure.svg,figure.png}\n`);
-  }
+export function presentResults(results: readonly ExperimentResult[], options: PresentOptions): Promise<void> {
+  return present(results, options, { json: resultToJson, table: summaryTable, write: writeRunOutputs, tieWord: 'coefficient' });
 }
 
-/** The same for general games: table or JSON Lines (the game contract), and files. */
-export async function presentGameResults(results: readonly GameResult[], options: PresentOptions): Promise<void> {
+/** The same for general games: the game contract, the game table and the game files. */
+export function presentGameResults(results: readonly GameResult[], options: PresentOptions): Promise<void> {
+  return present(results, options, { json: gameResultToJson, table: gameSummaryTable, write: writeGameOutputs, tieWord: 'action' });
+}
+
+interface Presenter<R> {
+  json(result: R): unknown;
+  table(results: readonly R[]): string;
+  write(dir: string, result: R): Promise<unknown>;
+  /** What the tie rule picks the smallest of. */
+  tieWord: string;
+}
+
+async function present<R extends { config: { name: string }; equilibrium: { ties: readonly number[] } }>(results: readonly R[], options: PresentOptions, how: Presenter<R>): Promise<void> {
   if (options.json) {
-    for (const result of results) process.stdout.write(JSON.stringify(gameResultToJson(result)) + '\n');
+    for (const result of results) process.stdout.write(JSON.stringify(how.json(result)) + '\n');
   } else {
-    process.stdout.write(gameSummaryTable(results));
+    process.stdout.write(how.table(results));
     for (const { config, equilibrium } of results) {
       if (equilibrium.ties.length > 0) {
-        process.stdout.write(`${config.name}: tie rule (smallest action) decided episodes ${equilibrium.ties.join(', ')}\n`);
+        process.stdout.write(`${config.name}: tie rule (smallest ${how.tieWord}) decided episodes ${equilibrium.ties.join(', ')}\n`);
       }
     }
   }
   if (options.out === undefined) return;
   for (const result of results) {
     const dir = options.subfolders ? join(options.out, result.config.name) : options.out;
-    await writeGameOutputs(dir, result);
+    await how.write(dir, result);
     process.stderr.write(`wrote ${dir}/{trajectory.csv,result.json,figure.svg,figure.png}\n`);
   }
 }

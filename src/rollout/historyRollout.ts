@@ -1,7 +1,7 @@
 import { DivergenceError } from '../model/inputError.ts';
 import type { Schedule } from '../model/schedule.ts';
 import { historyStep, reoptimisationStep, type HistoryData } from '../model/updates/historyUpdate.ts';
-import type { Trajectory } from './trajectory.ts';
+import { emptyTrajectory, type Trajectory } from './trajectory.ts';
 
 /** How θ is updated: K gradient steps on the newest or all data, or full re-optimisation. */
 export type HistoryRule = { readonly kind: 'steps'; readonly data: HistoryData; readonly steps: number } | { readonly kind: 'full' };
@@ -12,15 +12,7 @@ export type HistoryRule = { readonly kind: 'steps'; readonly data: HistoryData; 
  */
 export function rolloutHistory(schedule: Schedule, coefficients: Float64Array, rule: HistoryRule, theta0: number): Trajectory {
   const episodes = schedule.length;
-  const t: Trajectory = {
-    episode: Float64Array.from({ length: episodes }, (_, n) => n),
-    theta: new Float64Array(episodes + 1),
-    coefficient: Float64Array.from(coefficients),
-    learningRate: Float64Array.from(schedule),
-    output: new Float64Array(episodes),
-    baseLoss: new Float64Array(episodes),
-    mesaLoss: new Float64Array(episodes),
-  };
+  const t = emptyTrajectory(schedule, coefficients);
   let theta = theta0;
   let s = 0;
   for (let n = 0; n < episodes; n++) {

@@ -1,6 +1,6 @@
 import { DivergenceError } from '../model/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
-import type { Trajectory } from './trajectory.ts';
+import { emptyTrajectory, type Trajectory } from './trajectory.ts';
 
 /**
  * Plays the plan from θ₀: y_n = a_n·θ_n, θ_{n+1} = θ_n − ℓ_n·∂(y_n² + λθ_n²)/∂θ_n
@@ -9,23 +9,11 @@ import type { Trajectory } from './trajectory.ts';
 export function rollout(scenario: LinearScenario, coefficients: Float64Array, theta0 = scenario.theta0): Trajectory {
   const { schedule, regularizer } = scenario;
   const episodes = schedule.length;
-  if (coefficients.length !== episodes) {
-    throw new RangeError(`rollout: ${coefficients.length} coefficients for ${episodes} episodes`);
-  }
-  const t: Trajectory = {
-    episode: new Float64Array(episodes),
-    theta: new Float64Array(episodes + 1),
-    coefficient: Float64Array.from(coefficients),
-    learningRate: Float64Array.from(schedule),
-    output: new Float64Array(episodes),
-    baseLoss: new Float64Array(episodes),
-    mesaLoss: new Float64Array(episodes),
-  };
+  const t = emptyTrajectory(schedule, coefficients);
   let theta = theta0;
   for (let n = 0; n < episodes; n++) {
     const a = coefficients[n];
     const y = a * theta;
-    t.episode[n] = n;
     t.theta[n] = theta;
     t.output[n] = y;
     t.baseLoss[n] = y * y + regularizer * theta * theta;

@@ -21,3 +21,21 @@ export interface Trajectory {
 
 /** The per-episode columns, in the order the CSV export writes them. */
 export const EPISODE_COLUMNS = ['episode', 'theta', 'coefficient', 'learningRate', 'output', 'baseLoss', 'mesaLoss'] as const;
+
+/**
+ * A trajectory to fill: episode numbers, the coefficients and learning rates copied in, the
+ * other columns zero. Throws when the plan and the schedule differ in length.
+ */
+export function emptyTrajectory(schedule: ArrayLike<number>, coefficients: ArrayLike<number>): Trajectory {
+  const episodes = schedule.length;
+  if (coefficients.length !== episodes) throw new RangeError(`rollout: ${coefficients.length} coefficients for ${episodes} episodes`);
+  return {
+    episode: Float64Array.from({ length: episodes }, (_, n) => n),
+    theta: new Float64Array(episodes + 1),
+    coefficient: Float64Array.from(coefficients),
+    learningRate: Float64Array.from(schedule),
+    output: new Float64Array(episodes),
+    baseLoss: new Float64Array(episodes),
+    mesaLoss: new Float64Array(episodes),
+  };
+}
