@@ -10,5 +10,3 @@ export async function runFindings(only: string | undefined, out = 'docs'): Promi
   }
   process.stderr.write(`wrote ${out}/findings.md and its figures in ${out}/findings/\n`);
 }
-
-export const isFinding = (name: string): boolean => FINDINGS.some((f) => f.name === name);

@@ -6,30 +6,16 @@
  * and without (100 training episodes).
  */
 import { runGame } from '../experiment/gameExperiment.ts';
-import { parseGameConfig, type GameConfig } from '../model/gameConfig.ts';
+import { parseGameConfig } from '../model/gameConfig.ts';
+import { LEARNERS, ONLINE_RATE, ONLINE_STEPS, onlineConfig, REINFORCE_SIGMA as SIGMA, STAGES } from '../scenarios/online.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import { rolloutStochastic } from '../rollout/stochasticRollout.ts';
 import { solveDp } from '../solvers/dp.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
-export const ONLINE_RATE = 0.05;
-export const ONLINE_STEPS = 10;
-const SIGMA = 0.5;
+/** Monte Carlo runs behind each REINFORCE row. */
 const RUNS = 1000;
-
-export const LEARNERS = [
-  { id: 'seed', label: 'one step, newest episode (seed)', update: { type: 'gradient' } },
-  { id: 'all-data', label: `${ONLINE_STEPS} steps, all past data`, update: { type: 'gradient-all', steps: ONLINE_STEPS } },
-  { id: 'full', label: 'full re-optimisation', update: { type: 'full' } },
-  { id: 'reinforce', label: `REINFORCE, σ = ${SIGMA}, no baseline`, update: { type: 'reinforce', sigma: SIGMA, baseline: 'none' } },
-  { id: 'reinforce-baseline', label: `REINFORCE, σ = ${SIGMA}, expected-reward baseline`, update: { type: 'reinforce', sigma: SIGMA, baseline: 'expected' } },
-] as const;
-
-export const STAGES = [
-  { id: 'deployment', label: '20 training + 80 deployment', schedule: { training: 20, deployment: 80, learningRate: ONLINE_RATE } },
-  { id: 'online', label: '100 training, no deployment', schedule: { training: 100, deployment: 0, learningRate: ONLINE_RATE } },
-] as const;
 
 export interface OnlineRow {
   learner: (typeof LEARNERS)[number];
@@ -45,10 +31,6 @@ export interface OnlineRow {
   trainingBaseLoss: number;
   /** (Mean) Σ over all episodes of (y − θ)². */
   totalMesaLoss: number;
-}
-
-export function onlineConfig(learner: (typeof LEARNERS)[number], stage: (typeof STAGES)[number]): GameConfig {
-  return { name: `online-${learner.id}-${stage.id}`, schedule: { ...stage.schedule }, theta0: 0.8, update: { ...learner.update } as GameConfig['update'] };
 }
 
 /** Solves and plays every learner × stage; REINFORCE by the dp solver and 1,000 seeded runs. */
@@ -100,7 +82,7 @@ function sum(x: ArrayLike<number>): number {
 const average = (x: ArrayLike<number>) => sum(x) / x.length;
 
 export const onlineFinding: Finding = {
-  name: 'online',
+  name: 'online-learning',
   title: 'Online learning with no deployment stage',
   question:
     'With online learning there is no deployment stage. Does a mesa-optimizer still sacrifice training reward to protect its goal — and does fully re-optimising all parameters at every timestep remove the incentive?',

@@ -1,5 +1,6 @@
 import { InputError } from '../model/inputError.ts';
 import type { Finding } from './finding.ts';
+import { FINDING_NAMES } from './names.ts';
 import { corridorFinding } from './corridor.ts';
 import { discountFinding } from './discount.ts';
 import { infiniteHorizonFinding } from './infiniteHorizon.ts';
@@ -10,7 +11,18 @@ import { regularizerFinding } from './regularizer.ts';
 import { uncertainDeploymentFinding } from './uncertainDeployment.ts';
 
 /** Every finding, in page order. */
-export const FINDINGS: readonly Finding[] = [regularizerFinding, misconceptionFinding, neuralFinding, infiniteHorizonFinding, corridorFinding, uncertainDeploymentFinding, onlineFinding, discountFinding];
+export const FINDINGS: readonly Finding[] = [
+  discountFinding,
+  regularizerFinding,
+  misconceptionFinding,
+  neuralFinding,
+  uncertainDeploymentFinding,
+  infiniteHorizonFinding,
+  corridorFinding,
+  onlineFinding,
+];
+
+if (FINDINGS.map((f) => f.name).join() !== FINDING_NAMES.join()) throw new Error('findings/names.ts is out of date with FINDINGS');
 
 export function getFinding(name: string): Finding {
   const found = FINDINGS.find((f) => f.name === name);

@@ -54,8 +54,7 @@ export const gameConfigSchema = scenarioConfigSchema.extend({
 
 export type GameConfig = z.input<typeof gameConfigSchema>;
 
-/** The fields only a game config has: a config without them is in the seed family. */
-export const GAME_ONLY_FIELDS = ['parameters', 'goal', 'policy', 'baseObjective', 'believedObjective', 'frozen', 'mesaCost', 'update'] as const;
+export { GAME_ONLY_FIELDS } from './gameFields.ts';
 
 export interface ParsedGameConfig {
   readonly name: string;

@@ -4,8 +4,28 @@
  * `online` runs everything.
  */
 import type { GameConfig } from '../model/gameConfig.ts';
-import { LEARNERS, onlineConfig, STAGES } from '../findings/online.ts';
 import type { BuiltInScenario } from './registry.ts';
+
+export const ONLINE_RATE = 0.05;
+export const ONLINE_STEPS = 10;
+export const REINFORCE_SIGMA = 0.5;
+
+export const LEARNERS = [
+  { id: 'seed', label: 'one step, newest episode (seed)', update: { type: 'gradient' } },
+  { id: 'all-data', label: `${ONLINE_STEPS} steps, all past data`, update: { type: 'gradient-all', steps: ONLINE_STEPS } },
+  { id: 'full', label: 'full re-optimisation', update: { type: 'full' } },
+  { id: 'reinforce', label: `REINFORCE, σ = ${REINFORCE_SIGMA}, no baseline`, update: { type: 'reinforce', sigma: REINFORCE_SIGMA, baseline: 'none' } },
+  { id: 'reinforce-baseline', label: `REINFORCE, σ = ${REINFORCE_SIGMA}, expected-reward baseline`, update: { type: 'reinforce', sigma: REINFORCE_SIGMA, baseline: 'expected' } },
+] as const;
+
+export const STAGES = [
+  { id: 'deployment', label: '20 training + 80 deployment', schedule: { training: 20, deployment: 80, learningRate: ONLINE_RATE } },
+  { id: 'online', label: '100 training, no deployment', schedule: { training: 100, deployment: 0, learningRate: ONLINE_RATE } },
+] as const;
+
+export function onlineConfig(learner: (typeof LEARNERS)[number], stage: (typeof STAGES)[number]): GameConfig {
+  return { name: `online-${learner.id}-${stage.id}`, schedule: { ...stage.schedule }, theta0: 0.8, update: { ...learner.update } as GameConfig['update'] };
+}
 
 export function onlineScenarios(): BuiltInScenario[] {
   const perLearner = LEARNERS.map((learner) => ({

@@ -1,6 +1,7 @@
 import { InputError } from '../model/inputError.ts';
 import type { ScenarioConfig } from '../model/config.ts';
-import { GAME_ONLY_FIELDS, type GameConfig } from '../model/gameConfig.ts';
+import type { GameConfig } from '../model/gameConfig.ts';
+import { usesGameFields } from '../model/gameFields.ts';
 import { onlineScenarios } from './online.ts';
 import { seed1, seed2 } from './seed.ts';
 
@@ -31,8 +32,7 @@ export interface SeedFamilyScenario extends BuiltInScenario {
   readonly configs: readonly ScenarioConfig[];
 }
 
-const isSeedFamily = (config: ScenarioConfig | GameConfig): config is ScenarioConfig =>
-  !GAME_ONLY_FIELDS.some((field) => field in config);
+const isSeedFamily = (config: ScenarioConfig | GameConfig): config is ScenarioConfig => !usesGameFields(config);
 
 /** The built-ins in the seed family, in list order. */
 export const SEED_FAMILY_SCENARIOS: readonly SeedFamilyScenario[] = BUILT_IN_SCENARIOS.filter((s): s is SeedFamilyScenario => s.configs.every(isSeedFamily));

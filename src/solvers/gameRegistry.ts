@@ -2,6 +2,7 @@ import type { Game } from '../model/game.ts';
 import { InputError } from '../model/inputError.ts';
 import { dpGameSolver } from './dp.ts';
 import type { GameSolver } from './gameSolver.ts';
+import { GAME_SOLVER_NAME_LIST } from './gameSolverNames.ts';
 import { historySolver } from './historySolver.ts';
 import { lqSolver } from './lq.ts';
 import { neuralSolver } from './neural.ts';
@@ -16,6 +17,7 @@ export const GAME_SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, h
 const AUTO_EXCLUDED = new Set(['grid', 'reference']);
 
 export const GAME_SOLVER_NAMES = ['auto', ...GAME_SOLVERS.map((s) => s.name)];
+if (GAME_SOLVER_NAMES.join() !== GAME_SOLVER_NAME_LIST.join()) throw new Error('gameSolverNames.ts is out of date with GAME_SOLVERS');
 
 /** The solver called `name` ("auto": the most exact that supports the game); errors say why not. */
 export function chooseGameSolver(name: string, game: Game, field = 'solver'): GameSolver {

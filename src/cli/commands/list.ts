@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { FINDINGS } from '../../findings/registry.ts';
 import { BUILT_IN_SCENARIOS } from '../../scenarios/registry.ts';
 
 export function registerList(program: Command): void {
   program
     .command('list')
     .description('list the built-in scenarios and findings with a one-line description')
-    .action(() => {
+    .action(async () => {
+      const { FINDINGS } = await import('../../findings/registry.ts');
       const entries = [
         ...BUILT_IN_SCENARIOS.map((s) => [s.name, s.description]),
         ['findings', 'every finding below: recompute docs/findings.md and its figures'],

@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
 import { runExperiment } from '../../experiment/experiment.ts';
-import { runGame } from '../../experiment/gameExperiment.ts';
 import { parseScenarioConfig } from '../../model/config.ts';
-import { GAME_ONLY_FIELDS, parseGameConfig } from '../../model/gameConfig.ts';
-import { GAME_SOLVER_NAMES } from '../../solvers/gameRegistry.ts';
+import { isFindingName } from '../../findings/names.ts';
+import { usesGameFields } from '../../model/gameFields.ts';
+import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
 import { getSolver, isSolverName } from '../../solvers/registry.ts';
-import { presentGameResults, presentResults } from '../present.ts';
-import { isFinding, runFindings } from '../runFindings.ts';
+import { presentResults } from '../present.ts';
 import { loadScenarioConfigs, type ConfigSource } from '../scenarioSource.ts';
+
+// The game engine (mathjs, every solver) and the findings load only when a run needs them, so
+// seed runs and --help start fast.
 
 interface RunOptions {
   solver?: string;
@@ -21,12 +23,15 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('run a built-in scenario (see `mesalab list`) or a scenario file (YAML or JSON)')
     .argument('<scenario>', 'built-in name, e.g. seed-1, or a path to a .yaml/.json config')
-    .option('--solver <name>', `override the scenario's solver: ${GAME_SOLVER_NAMES.join('|')}`)
+    .option('--solver <name>', `override the scenario's solver: ${GAME_SOLVER_NAME_LIST.join('|')}`)
     .option('--json', 'print one JSON object per scenario, one per line (the result.json contract)')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/ (findings: the page and figures, default docs)')
     .option('--only <finding>', 'with `run findings`: recompute one finding')
     .action(async (name: string, options: RunOptions) => {
-      if (name === 'findings' || isFinding(name)) return runFindings(name === 'findings' ? options.only : name, options.out);
+      if (name === 'findings' || isFindingName(name)) {
+        const { runFindings } = await import('../runFindings.ts');
+        return runFindings(name === 'findings' ? options.only : name, options.out);
+      }
       const sources = loadScenarioConfigs(name);
       const present = { json: options.json, out: options.out, subfolders: true };
       if (sources.every((source) => isSeedRun(source, options.solver))) {
@@ -34,6 +39,11 @@ export function registerRun(program: Command): void {
         const results = sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver));
         await presentResults(results, present);
       } else {
+        const [{ runGame }, { parseGameConfig }, { presentGameResults }] = await Promise.all([
+          import('../../experiment/gameExperiment.ts'),
+          import('../../model/gameConfig.ts'),
+          import('../present.ts'),
+        ]);
         const results = sources.map(({ config, defaultName }) => {
           const parsed = parseGameConfig(config, defaultName);
           return runGame(parsed, options.solver ?? parsed.solver);
@@ -48,8 +58,7 @@ export function registerRun(program: Command): void {
  * whose output contract is the seed's; everything else runs as a general game.
  */
 function isSeedRun({ config }: ConfigSource, solver: string | undefined): boolean {
-  const fields = typeof config === 'object' && config !== null ? Object.keys(config) : [];
-  if (fields.some((field) => (GAME_ONLY_FIELDS as readonly string[]).includes(field))) return false;
+  if (usesGameFields(config)) return false;
   const requested = solver ?? (config as { solver?: unknown }).solver ?? 'grid';
   return typeof requested === 'string' && isSolverName(requested);
 }

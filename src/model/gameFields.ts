@@ -1,0 +1,7 @@
+/** The fields only a game config has: a config without any of them is in the seed family. */
+export const GAME_ONLY_FIELDS = ['parameters', 'goal', 'policy', 'baseObjective', 'believedObjective', 'frozen', 'mesaCost', 'update'] as const;
+
+/** True when `config` uses a field of the general game schema. */
+export function usesGameFields(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && GAME_ONLY_FIELDS.some((field) => field in config);
+}
