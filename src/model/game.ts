@@ -18,8 +18,11 @@ export interface Parameter {
 
 /** Policy classes: the output y as a function of the parameters, with the action k as weights. */
 export type Policy =
-  /** y = Σ_i k_i·s_{inputs[i]}; the seed's y = a·θ is inputs = [goal]. */
-  | { readonly type: 'linear'; readonly inputs: readonly number[] }
+  /**
+   * y = Σ_i k_i·s_{inputs[i]}; the seed's y = a·θ is inputs = [goal]. `discrete`: each k_i is one
+   * of a finite set of actions (the game's actionGrid), not any real number.
+   */
+  | { readonly type: 'linear'; readonly inputs: readonly number[]; readonly discrete?: boolean }
   /** y = f_k(s_input), an MLP with the given hidden layer sizes; k holds all its weights. */
   | { readonly type: 'mlp'; readonly input: number; readonly hidden: readonly number[]; readonly activation: Activation };
 

@@ -19,6 +19,8 @@ const parameterSchema = z.strictObject({ initial: z.number(), prior: pointsSchem
 
 const policySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('linear'), inputs: z.array(identifier).min(1).max(3).optional() }),
+  /** y = Σ k_i·s_i with every k_i from a finite set of actions. */
+  z.strictObject({ type: z.literal('discrete'), actions: z.array(z.number()).min(1).max(1001), inputs: z.array(identifier).min(1).max(3).optional() }),
   z.strictObject({
     type: z.literal('mlp'),
     hidden: z.array(z.number().int().min(1).max(64)).min(1).max(3),
@@ -94,7 +96,7 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     discount: checkRange(c.discount ?? 1, 'discount', 0, 1),
     update: (c.update ?? { type: 'gradient' }) as UpdateRule,
     schedule,
-    actionGrid: Float64Array.from(resolvePoints(c.coefficientGrid, 'coefficientGrid') ?? defaultCoefficientGrid()),
+    actionGrid: actionGrid(c),
   };
   return {
     name: game.name,
@@ -125,6 +127,14 @@ function buildParameters(c: Config): Parameter[] {
   });
 }
 
+/** The candidate actions: a discrete policy's set (sorted, distinct), else the coefficient grid. */
+function actionGrid(c: Config): Float64Array {
+  if (c.policy?.type !== 'discrete') return Float64Array.from(resolvePoints(c.coefficientGrid, 'coefficientGrid') ?? defaultCoefficientGrid());
+  if (c.coefficientGrid !== undefined) throw new InputError('coefficientGrid', 'a discrete policy takes its actions from policy.actions; remove coefficientGrid');
+  const actions = c.policy.actions.map((a, i) => checkRange(a, `policy.actions[${i}]`));
+  return Float64Array.from(new Set(actions)).sort();
+}
+
 function buildFrozen(frozen: Record<string, string>, names: string[]): FrozenCopy[] {
   return Object.entries(frozen).map(([name, sourceName]) => {
     if (names.includes(name) || RESERVED.has(name)) throw new InputError(`frozen.${name}`, `"${name}" is already a parameter or reserved`);
@@ -141,8 +151,9 @@ function buildPolicy(policy: Config['policy'], names: string[], goal: number): P
     return i;
   };
   if (policy === undefined) return { type: 'linear', inputs: [goal] };
-  if (policy.type === 'linear') {
-    return { type: 'linear', inputs: (policy.inputs ?? [names[goal]]).map((n, i) => index(n, `policy.inputs[${i}]`)) };
+  if (policy.type === 'linear' || policy.type === 'discrete') {
+    const inputs = (policy.inputs ?? [names[goal]]).map((n, i) => index(n, `policy.inputs[${i}]`));
+    return policy.type === 'discrete' ? { type: 'linear', inputs, discrete: true } : { type: 'linear', inputs };
   }
   return { type: 'mlp', hidden: policy.hidden, activation: policy.activation, input: policy.input === undefined ? goal : index(policy.input, 'policy.input') };
 }

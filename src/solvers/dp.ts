@@ -68,7 +68,9 @@ export function solveDp(game: Game, options: DpOptions = {}): DpEquilibrium {
   const actions = new Float64Array(episodes * m);
   const costs = new Float64Array(episodes);
   const ties: number[] = [];
-  const axis = m === 1 ? model.actionAxis : coarseAxis(model.actionAxis, model.options.coarse);
+  // A discrete policy searches its whole set, without refinement between its points.
+  const discrete = game.policy.type === 'linear' && game.policy.discrete === true;
+  const axis = m === 1 || discrete ? model.actionAxis : coarseAxis(model.actionAxis, model.options.coarse);
   const scratch = new DpScratch(model);
   const choice: ActionChoice = { action: new Float64Array(m), cost: NaN, tied: false };
   let future = emptyFuture(model);
@@ -76,7 +78,7 @@ export function solveDp(game: Game, options: DpOptions = {}): DpEquilibrium {
   for (let n = episodes - 1; n >= 0; n--) {
     const rate = game.schedule[n];
     const current = future;
-    searchAction((k) => agentCost(model, current, k, rate, model.prior, model.goals, scratch), axis, m, choice, costScale(model, current));
+    searchAction((k) => agentCost(model, current, k, rate, model.prior, model.goals, scratch), axis, m, choice, costScale(model, current), !discrete);
     if (!Number.isFinite(choice.cost)) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     actions.set(choice.action, n * m);

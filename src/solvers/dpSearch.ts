@@ -49,7 +49,7 @@ export function coarseAxis(grid: Float64Array, count: number): Float64Array {
  * times max(|J(grid point)|, scale), so that rounding in a near-zero cost (a sum of moments that
  * cancel) never moves an optimal grid action.
  */
-export function searchAction(cost: CostFunction, axis: Float64Array, m: number, choice: ActionChoice, scale = 0): ActionChoice {
+export function searchAction(cost: CostFunction, axis: Float64Array, m: number, choice: ActionChoice, scale = 0, refine = true): ActionChoice {
   const safe: CostFunction = (k) => {
     const value = cost(k);
     return Number.isNaN(value) ? Infinity : value;
@@ -59,7 +59,8 @@ export function searchAction(cost: CostFunction, axis: Float64Array, m: number, 
   const candidates = starts.map((index) => {
     const start = actionAt(index, axis, m);
     const startCost = costs[index];
-    if (!Number.isFinite(startCost)) return { action: start, cost: startCost };
+    // A discrete policy (refine = false) plays grid actions only.
+    if (!refine || !Number.isFinite(startCost)) return { action: start, cost: startCost };
     const refined = m === 1 ? refineLine(safe, axis, index, startCost) : refinePattern(safe, axis, start, startCost);
     const improved = refined.cost < startCost - TIE_RELATIVE_TOLERANCE * Math.max(Math.abs(startCost), scale);
     return improved ? refined : { action: start, cost: startCost };

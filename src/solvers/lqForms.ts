@@ -31,6 +31,7 @@ export interface LqForms {
 /** The LQ reading of `game`, or the reason it is not linear-quadratic. */
 export function lqForms(game: Game): LqForms | string {
   if (game.policy.type !== 'linear') return 'the lq solver needs a linear policy';
+  if (game.policy.discrete) return 'the lq solver minimises over continuous actions, and this policy is discrete (use dp, or grid in the seed family)';
   if (game.update.type !== 'gradient') return 'the lq solver needs the one-step gradient update';
   const names = game.parameters.map((p) => p.name);
   const frozenNames = game.frozen.map((f) => f.name);

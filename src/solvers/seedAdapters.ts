@@ -16,7 +16,9 @@ import { referenceSolver } from './reference.ts';
 /** The game as a LinearScenario, or the reason it is not in the seed family. */
 export function asLinearScenario(game: Game): LinearScenario | string {
   if (game.parameters.length !== 1 || game.frozen.length !== 0) return 'it needs exactly one parameter and no frozen copies';
-  const forms = lqForms(game);
+  // A discrete policy is still the seed family, on its set of coefficients.
+  const continuous = game.policy.type === 'linear' && game.policy.discrete ? { ...game, policy: { ...game.policy, discrete: false } } : game;
+  const forms = lqForms(continuous);
   if (typeof forms === 'string') return forms;
   const { truth, qyy, w, qzz, alpha, mu, delta } = forms;
   const sameBelief = qyy === truth.qyy && w[0] === truth.w[0] && qzz[0] === truth.qzz[0];
@@ -33,23 +35,26 @@ export function asLinearScenario(game: Game): LinearScenario | string {
   };
 }
 
-function adapt(solver: Solver): GameSolver {
+function adapt(solver: Solver, continuous: boolean): GameSolver {
+  const reason = (game: Game): string | null => {
+    if (continuous && game.policy.type === 'linear' && game.policy.discrete) return `the ${solver.name} solver chooses continuous coefficients, and this policy is discrete`;
+    const scenario = asLinearScenario(game);
+    return typeof scenario === 'string' ? `the ${solver.name} solver handles the seed family only: ${scenario}` : null;
+  };
   return {
     name: solver.name,
     description: solver.description,
-    supports: (game) => {
-      const scenario = asLinearScenario(game);
-      return typeof scenario === 'string' ? `the ${solver.name} solver handles the seed family only: ${scenario}` : null;
-    },
+    supports: reason,
     solve: (game) => {
-      const scenario = asLinearScenario(game);
-      if (typeof scenario === 'string') throw new InputError('solver', `the ${solver.name} solver handles the seed family only: ${scenario}`);
+      const why = reason(game);
+      if (why !== null) throw new InputError('solver', why);
+      const scenario = asLinearScenario(game) as LinearScenario;
       const { coefficients, ties } = solver.solve(scenario);
       return { solver: solver.name, actionNames: ['a'], actions: coefficients, ties };
     },
   };
 }
 
-export const exactGameSolver = adapt(exactSolver);
-export const gridGameSolver = adapt(gridSolver);
-export const referenceGameSolver = adapt(referenceSolver);
+export const exactGameSolver = adapt(exactSolver, true);
+export const gridGameSolver = adapt(gridSolver, false);
+export const referenceGameSolver = adapt(referenceSolver, false);
