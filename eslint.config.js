@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'web/dist/**', 'coverage/**', 'scratch/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'web/dist/**', 'coverage/**', 'scratch/**', 'packaging/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
