@@ -10,7 +10,7 @@ import { DivergenceError } from '../model/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
 import { depressedCubicRoots, increasingCubicRoot } from './cubic.ts';
 import type { Equilibrium, Solver } from './equilibrium.ts';
-import { emptyFuture, normalisedCost, prependEpisode, type SuffixMoments, updateFactor } from './suffixMoments.ts';
+import { emptyFuture, normalisedCost, type SuffixMoments, updateFactor } from './suffixMoments.ts';
 import { TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
 
 /** Roots closer than this (relative) are one root found twice, not a tie. */
@@ -28,15 +28,35 @@ export function solveExact(scenario: LinearScenario): Equilibrium {
   const future = emptyFuture();
   const choice = newChoice();
   const ties: number[] = [];
+  // The moments live in locals in this hot loop (10⁷ episodes); `future` is only filled in for
+  // the general minimiser.
+  let [A, B, L] = [0, 0, 0];
   for (let n = schedule.length - 1; n >= 0; n--) {
     const rate = schedule[n];
-    bestCoefficient(rate, discount, regularizer, future, choice);
-    const a = choice.a;
+    const gl = discount * rate;
+    const c3 = 16 * gl * rate * A;
+    const c1 = 2 - 8 * gl * (1 - 2 * rate * regularizer) * A + 8 * gl * B;
+    // One real root when c3, c1 ≥ 0: Newton from the later agent's coefficient (bestCoefficient's
+    // fast path, inlined); otherwise the general minimiser.
+    let a = c3 >= 0 && c1 >= 0 && choice.a > 0 ? increasingCubicRoot(c3, c1, -2, choice.a) : NaN;
+    if (Number.isFinite(a)) {
+      choice.a = a;
+      choice.tied = false;
+    } else {
+      future.A = A;
+      future.B = B;
+      future.L = L;
+      a = bestCoefficient(rate, discount, regularizer, future, choice).a;
+    }
     if (Number.isNaN(a)) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     coefficients[n] = a;
-    prependEpisode(future, a, updateFactor(a, rate, regularizer), discount);
-    if (!Number.isFinite(future.A)) throw new DivergenceError(n, 'the suffix moment A');
+    // A ← a² + γf²A, B ← a + γfB, L ← 1 + γL (prependEpisode, inlined).
+    const f = updateFactor(a, rate, regularizer);
+    A = a * a + discount * f * (f * A);
+    B = a + discount * f * B;
+    L = 1 + discount * L;
+    if (!Number.isFinite(A)) throw new DivergenceError(n, 'the suffix moment A');
   }
   return { solver: 'exact', coefficients, ties: ties.reverse() };
 }
