@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { InputError } from '../model/inputError.ts';
+import { readConfigFile } from '../model/configFile.ts';
 import { getBuiltInScenario } from '../scenarios/registry.ts';
 
 const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -20,17 +19,4 @@ export function loadScenarioConfigs(nameOrPath: string): ConfigSource[] {
   return getBuiltInScenario(nameOrPath).configs.map((config) => ({ config, defaultName: config.name ?? nameOrPath }));
 }
 
-/** Parses a YAML or JSON file (YAML is a superset of JSON); data only, never code. */
-export function readConfigFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError(path, 'cannot read this file');
-  }
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    throw new InputError(path, `is not valid YAML or JSON (${error instanceof Error ? error.message.split('\n')[0] : ''})`);
-  }
-}
+export { readConfigFile };

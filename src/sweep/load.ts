@@ -2,10 +2,10 @@
  * Finding a sweep: a YAML or JSON file by path, or a built-in sweep by name (the files in
  * src/scenarios/sweeps/, e.g. `mesalab sweep training-x-deployment`).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { readConfigFile } from '../model/configFile.ts';
 import { InputError } from '../model/inputError.ts';
 import type { SolverName } from '../solvers/equilibrium.ts';
 import { compileSweep, type Sweep } from './sweep.ts';
@@ -33,22 +33,8 @@ export function builtInSweepFile(name: string): string {
 /** Loads and compiles a sweep file, or the built-in sweep of that name; `solver` overrides the file's. */
 export function loadSweep(nameOrPath: string, solver?: SolverName): Sweep {
   const file = EXTENSIONS.has(extname(nameOrPath)) || existsSync(nameOrPath) ? nameOrPath : builtInSweepFile(nameOrPath);
-  const input = readSweepFile(file);
+  const input = readConfigFile(file);
   const withSolver = solver !== undefined && typeof input === 'object' && input !== null ? { ...input, solver } : input;
   return compileSweep(withSolver, basename(file, extname(file)));
 }
 
-/** Parses a YAML or JSON file (YAML is a superset of JSON); data only, never code. */
-export function readSweepFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, 'cannot read this file');
-  }
-  try {
-    return parseYaml(text);
-  } catch (error) {
-    throw new InputError(file, `is not valid YAML or JSON (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-  }
-}

@@ -7,19 +7,11 @@ import { solveLq } from '../../src/solvers/lq.ts';
 import { rolloutGame } from '../../src/rollout/gameRollout.ts';
 import { rolloutStochastic } from '../../src/rollout/stochasticRollout.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
+import { beliefGame } from '../helpers/games.ts';
 import { simulatedAgentCost } from '../helpers/gameCost.ts';
 
 const rates = fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 1, maxLength: 6 });
 
-/** The misconception game of DESIGN §3.3: belief β, policy aθ + cβ, believed loss (y − b)², b = β frozen. */
-const beliefGame = (schedule: number[] | string, discount = 1): GameConfig => ({
-  schedule,
-  discount,
-  parameters: { theta: { initial: 0.8, prior: { min: -1, max: 1, count: 5 } }, beta: { initial: 0.5, prior: { min: -1, max: 1, count: 5 } } },
-  policy: { type: 'linear', inputs: ['theta', 'beta'] },
-  frozen: { b: 'beta' },
-  believedObjective: '(y - b)^2',
-});
 
 const maxError = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, x, i) => Math.max(m, Math.abs(x - b[i])), 0);
 

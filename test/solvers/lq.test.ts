@@ -1,25 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
+import { parseGameConfig } from '../../src/model/gameConfig.ts';
 import { linearScenario } from '../../src/model/scenario.ts';
 import { solveExact } from '../../src/solvers/exact.ts';
 import { lqSolver, solveLq } from '../../src/solvers/lq.ts';
 import { lqForms } from '../../src/solvers/lqForms.ts';
 import { LqStage } from '../../src/solvers/lqStage.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
+import { beliefGame } from '../helpers/games.ts';
 import { simulatedAgentCost } from '../helpers/gameCost.ts';
 
 const rates = fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 1, maxLength: 15 });
 
-/** The misconception game of DESIGN §3.3: belief β, policy aθ + cβ, believed loss (y − b)², b = β frozen. */
-const beliefGame = (schedule: number[] | string, discount = 1): GameConfig => ({
-  schedule,
-  discount,
-  parameters: { theta: { initial: 0.8, prior: { min: -1, max: 1, count: 5 } }, beta: { initial: 0.5, prior: { min: -1, max: 1, count: 5 } } },
-  policy: { type: 'linear', inputs: ['theta', 'beta'] },
-  frozen: { b: 'beta' },
-  believedObjective: '(y - b)^2',
-});
 
 describe('solveLq', () => {
   it('solveLq equals solveExact to 1e-9 on seed, discount and regularizer games', () => {
