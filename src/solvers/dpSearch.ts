@@ -13,6 +13,7 @@
  * J may be piecewise smooth (the value tables are interpolated multilinearly): both refinements
  * need only function values.
  */
+import { brentMinimise } from '../optim/brent.ts';
 import { TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
 
 export type CostFunction = (action: Float64Array) => number;
@@ -31,7 +32,6 @@ const ACTION_TOLERANCE = 1e-10;
 const LINE_TOLERANCE = 3e-9;
 /** Two actions are distinct when a component differs by more than this, relative to max(1, |k|). */
 const DISTINCT = 1e-6;
-const GOLDEN = (Math.sqrt(5) - 1) / 2;
 
 /** The points of a coarse axis: every step-th of `grid` (ascending), both ends kept. */
 export function coarseAxis(grid: Float64Array, count: number): Float64Array {
@@ -121,49 +121,9 @@ function refineLine(cost: CostFunction, axis: Float64Array, index: number, start
     k[0] = u;
     return cost(k);
   };
-  let a = axis[Math.max(0, index - 1)];
-  let b = axis[Math.min(axis.length - 1, index + 1)];
-  let [x, w, v] = [axis[index], axis[index], axis[index]];
-  let [fx, fw, fv] = [startCost, startCost, startCost];
-  let step = 0;
-  let previousStep = 0;
-  for (let iteration = 0; iteration < 100; iteration++) {
-    const middle = (a + b) / 2;
-    const tol = LINE_TOLERANCE * Math.abs(x) + 1e-14;
-    if (Math.abs(x - middle) <= 2 * tol - (b - a) / 2) break;
-    let golden = true;
-    if (Math.abs(previousStep) > tol) {
-      // The parabola through (x, fx), (w, fw), (v, fv): its vertex is x + p/q.
-      const r = (x - w) * (fx - fv);
-      let q = (x - v) * (fx - fw);
-      let p = (x - v) * q - (x - w) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      q = Math.abs(q);
-      if (Math.abs(p) < Math.abs((q * previousStep) / 2) && p > q * (a - x) && p < q * (b - x)) {
-        previousStep = step;
-        step = p / q;
-        golden = false;
-        if (x + step - a < 2 * tol || b - (x + step) < 2 * tol) step = middle >= x ? tol : -tol;
-      }
-    }
-    if (golden) {
-      previousStep = x >= middle ? a - x : b - x;
-      step = (1 - GOLDEN) * previousStep;
-    }
-    const u = Math.abs(step) >= tol ? x + step : x + (step >= 0 ? tol : -tol);
-    const fu = f(u);
-    if (fu <= fx) {
-      if (u >= x) a = x;
-      else b = x;
-      [v, fv, w, fw, x, fx] = [w, fw, x, fx, u, fu];
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) [v, fv, w, fw] = [w, fw, u, fu];
-      else if (fu <= fv || v === x || v === w) [v, fv] = [u, fu];
-    }
-  }
+  const a = axis[Math.max(0, index - 1)];
+  const b = axis[Math.min(axis.length - 1, index + 1)];
+  const { x, fx } = brentMinimise(f, a, b, { relativeTolerance: LINE_TOLERANCE, absoluteTolerance: 1e-14, maxIterations: 100, start: axis[index], startValue: startCost });
   return { action: Float64Array.of(x), cost: fx };
 }
 

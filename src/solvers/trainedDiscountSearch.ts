@@ -30,6 +30,7 @@
  * the node is searched again with full scans throughout). The cost is flat to rounding within
  * about √ε of its minimum, so coefficients are good to about 1e−8.
  */
+import { brentMinimise } from '../optim/brent.ts';
 import { COEFFICIENT_BOUND } from './trainedDiscountModel.ts';
 import { TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
 
@@ -217,68 +218,10 @@ export function minimiseOnInterval(f: (x: number) => number, lo: number, hi: num
   return best;
 }
 
-/** (3 − √5)/2: the golden section's smaller fraction. */
-const GOLDEN_FRACTION = (3 - Math.sqrt(5)) / 2;
 const RELATIVE_TOLERANCE = 1.5e-8;
 const ABSOLUTE_TOLERANCE = 1e-11;
 
-/**
- * Brent's method for a minimum of f in [a, b]: parabolic interpolation through the three best
- * points when the step is safe (inside the bracket, shorter than half the step before last),
- * a golden-section step otherwise; ends when x is within 2·tol of the bracket's middle (a minimum
- * at an end of [a, b] is approached to within tol).
- */
+/** Brent's method (src/optim/brent.ts) for a minimum of f in [a, b], at this search's tolerances. */
 export function brentMinimum(f: (x: number) => number, a: number, b: number): number {
-  let x = a + GOLDEN_FRACTION * (b - a);
-  let w = x;
-  let v = x;
-  let fx = f(x);
-  let fw = fx;
-  let fv = fx;
-  let d = 0;
-  let e = 0;
-  for (let iteration = 0; iteration < 200; iteration++) {
-    const middle = (a + b) / 2;
-    const tol1 = RELATIVE_TOLERANCE * Math.abs(x) + ABSOLUTE_TOLERANCE;
-    const tol2 = 2 * tol1;
-    if (Math.abs(x - middle) <= tol2 - (b - a) / 2) break;
-    let golden = true;
-    if (Math.abs(e) > tol1) {
-      const r = (x - w) * (fx - fv);
-      let q = (x - v) * (fx - fw);
-      let p = (x - v) * q - (x - w) * r;
-      q = 2 * (q - r);
-      if (q > 0) p = -p;
-      else q = -q;
-      const previousStep = e;
-      e = d;
-      if (Math.abs(p) < Math.abs(0.5 * q * previousStep) && p > q * (a - x) && p < q * (b - x)) {
-        d = p / q;
-        const u = x + d;
-        if (u - a < tol2 || b - u < tol2) d = middle > x ? tol1 : -tol1;
-        golden = false;
-      }
-    }
-    if (golden) {
-      e = x >= middle ? a - x : b - x;
-      d = GOLDEN_FRACTION * e;
-    }
-    const u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
-    const fu = f(u);
-    if (fu <= fx) {
-      if (u >= x) a = x;
-      else b = x;
-      [v, fv, w, fw, x, fx] = [w, fw, x, fx, u, fu];
-    } else {
-      if (u < x) a = u;
-      else b = u;
-      if (fu <= fw || w === x) {
-        [v, fv, w, fw] = [w, fw, u, fu];
-      } else if (fu <= fv || v === x || v === w) {
-        v = u;
-        fv = fu;
-      }
-    }
-  }
-  return x;
+  return brentMinimise(f, a, b, { relativeTolerance: RELATIVE_TOLERANCE, absoluteTolerance: ABSOLUTE_TOLERANCE, maxIterations: 200 }).x;
 }
