@@ -3,7 +3,6 @@
  * the exact solver with a fixed γ; part (b) the trained-discount solver (solvers/trainedDiscount.ts),
  * whose base optimizer steps γ through the equilibrium policy's dependence on it.
  */
-import { computeMetrics } from '../metrics/metrics.ts';
 import { linspace } from '../model/linspace.ts';
 import { linearScenario } from '../model/scenario.ts';
 import { trainThenDeploy } from '../model/schedule.ts';
@@ -11,17 +10,13 @@ import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import type { ChartRow } from '../report/charts/specData.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { rollout } from '../rollout/rollout.ts';
-import { solveExact } from '../solvers/exact.ts';
 import { solveTrainedDiscount } from '../solvers/trainedDiscount.ts';
 import { trainedDiscountScenario } from '../solvers/trainedDiscountModel.ts';
 import { rolloutTrainedDiscount, type TrainedDiscountTrajectory } from '../solvers/trainedDiscountRollout.ts';
+import { exactMetrics, SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport, FindingTable } from './finding.ts';
 
-const SCHEDULES = [
-  { label: 'seed-1 (20 train + 80 deploy)', spec: '1x20,0x80', training: 20 },
-  { label: 'seed-2 (100 train)', spec: '1x100', training: 100 },
-];
+const SCHEDULES = SEED_SCHEDULES;
 /** γ of part (a)'s curves. */
 export const FIXED_DISCOUNTS = Array.from(linspace(0, 1, 21));
 /** Part (a)'s sweep: learning rate × training length, 80 deployment episodes, γ = 0.95. */
@@ -64,7 +59,7 @@ export function fixedDiscountSweep(sweep = FIXED_SWEEP): RateLengthPoint[] {
 }
 
 function fixedMetrics(scenario: ReturnType<typeof linearScenario>) {
-  const m = computeMetrics(rollout(scenario, solveExact(scenario).coefficients));
+  const m = exactMetrics(scenario);
   return { firstCoefficient: m.firstCoefficient, goalRetained: m.goalRetained ?? NaN };
 }
 

@@ -3,19 +3,14 @@
  * Sweeps λ on both seed schedules with the exact solver (continuous coefficients, so the curves
  * are not quantised to the 0.01 grid).
  */
-import { computeMetrics } from '../metrics/metrics.ts';
 import { linearScenario } from '../model/scenario.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { rollout } from '../rollout/rollout.ts';
-import { solveExact } from '../solvers/exact.ts';
+import { exactMetrics, SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 export const REGULARIZER_VALUES = [0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5];
-const SCHEDULES = [
-  { label: 'seed-1 (20 train + 80 deploy)', spec: '1x20,0x80' },
-  { label: 'seed-2 (100 train)', spec: '1x100' },
-];
+const SCHEDULES = SEED_SCHEDULES;
 
 export interface RegularizerPoint {
   schedule: string;
@@ -30,7 +25,7 @@ export function regularizerSweep(values = REGULARIZER_VALUES): RegularizerPoint[
   return SCHEDULES.flatMap(({ label, spec }) =>
     values.map((regularizer) => {
       const scenario = linearScenario({ schedule: spec, regularizer });
-      const m = computeMetrics(rollout(scenario, solveExact(scenario).coefficients));
+      const m = exactMetrics(scenario);
       return {
         schedule: label,
         regularizer,
