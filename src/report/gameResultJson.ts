@@ -1,4 +1,4 @@
-import type { GameResult } from '../experiment/gameExperiment.ts';
+import type { PortableGameResult } from '../experiment/portableGameResult.ts';
 import type { GameMetrics } from '../metrics/gameMetrics.ts';
 import type { SeriesSummary, StochasticRollout } from '../rollout/stochasticRollout.ts';
 
@@ -37,7 +37,8 @@ export interface GameResultJson {
   monteCarlo?: { runs: number; seed: number; bands: Record<string, { q05: number[]; q95: number[]; sd: number[] }> };
 }
 
-export function gameResultToJson(result: GameResult): GameResultJson {
+/** Takes a GameResult, or the portable form of one (expressions by their source text). */
+export function gameResultToJson(result: PortableGameResult): GameResultJson {
   const { config, equilibrium, trajectory: t, metrics } = result;
   const g = config.game;
   const columns = (record: Readonly<Record<string, Float64Array>>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Array.from(v)]));

@@ -2,7 +2,7 @@ import { compileGame, gradientStep } from '../model/gameFunctions.ts';
 import type { Game } from '../model/game.ts';
 import { DivergenceError, InputError } from '../model/inputError.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
-import type { GameTrajectory } from './gameTrajectory.ts';
+import { seedAsGameTrajectory, type GameTrajectory } from './gameTrajectory.ts';
 import { rolloutHistory, type HistoryRule } from './historyRollout.ts';
 
 /**
@@ -51,13 +51,5 @@ function rolloutHistoryGame(game: Game, equilibrium: GameEquilibrium): GameTraje
   const { update } = game;
   const rule: HistoryRule = update.type === 'full' ? { kind: 'full' } : { kind: 'steps', data: 'all', steps: update.type === 'gradient-all' ? update.steps : 1 };
   const t = rolloutHistory(game.schedule, equilibrium.actions, rule, game.parameters[0].initial);
-  return {
-    episode: t.episode,
-    learningRate: t.learningRate,
-    output: t.output,
-    baseLoss: t.baseLoss,
-    mesaLoss: t.mesaLoss,
-    parameters: { [game.parameters[0].name]: t.theta },
-    actions: { [equilibrium.actionNames[0]]: t.coefficient },
-  };
+  return seedAsGameTrajectory(t, game.parameters[0].name, equilibrium.actionNames[0]);
 }

@@ -1,3 +1,5 @@
+import type { Trajectory } from './trajectory.ts';
+
 /**
  * One run of a general game, column by column. Per-episode columns have length N; each
  * parameter's column has N + 1 entries (before each episode, then after the last).
@@ -15,4 +17,17 @@ export interface GameTrajectory {
   readonly parameters: Readonly<Record<string, Float64Array>>;
   /** Each action component's value per episode, by name. */
   readonly actions: Readonly<Record<string, Float64Array>>;
+}
+
+/** A seed-model trajectory as a game's: θ is the parameter `parameter`, the coefficient the action `action`. */
+export function seedAsGameTrajectory(t: Trajectory, parameter = 'theta', action = 'a'): GameTrajectory {
+  return {
+    episode: t.episode,
+    learningRate: t.learningRate,
+    output: t.output,
+    baseLoss: t.baseLoss,
+    mesaLoss: t.mesaLoss,
+    parameters: { [parameter]: t.theta },
+    actions: { [action]: t.coefficient },
+  };
 }

@@ -16,6 +16,8 @@ import { referenceSolver } from './reference.ts';
 /** The game as a LinearScenario, or the reason it is not in the seed family. */
 export function asLinearScenario(game: Game): LinearScenario | string {
   if (game.parameters.length !== 1 || game.frozen.length !== 0) return 'it needs exactly one parameter and no frozen copies';
+  if (game.policy.type !== 'linear') return 'it needs a linear policy';
+  if (game.update.type !== 'gradient') return `it needs the one-step gradient update, not ${game.update.type}`;
   // A discrete policy is still the seed family, on its set of coefficients.
   const continuous = game.policy.type === 'linear' && game.policy.discrete ? { ...game, policy: { ...game.policy, discrete: false } } : game;
   const forms = lqForms(continuous);

@@ -9,12 +9,19 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, type ExperimentResult } from '../../src/experiment/experiment.ts';
-import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config.ts';
+import { runExperiment } from '../../src/experiment/experiment.ts';
+import { runGame } from '../../src/experiment/gameExperiment.ts';
+import { runsOnSeedPipeline } from '../../src/experiment/pipeline.ts';
+import { parseScenarioConfig } from '../../src/model/config.ts';
+import { parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
+import { gameResultToJson } from '../../src/report/gameResultJson.ts';
 import { formatNumber } from '../../src/report/summaryTable.ts';
 import { resultToJson } from '../../src/report/resultJson.ts';
 import { trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
+import { BUILT_IN_SCENARIOS, getBuiltInScenario } from '../../src/scenarios/registry.ts';
 import { seed1 } from '../../src/scenarios/seed.ts';
+import type { Run } from '../../web/src/protocol.ts';
+import { metricEntries } from '../../web/src/runView.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -26,8 +33,17 @@ if (!haveChromium && !process.env.CI) {
   console.warn(`explorer end-to-end tests skipped: no chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
-/** The library's result for a config, as the page's worker computes it. */
-const solve = (config: ScenarioConfig): ExperimentResult => runExperiment(parseScenarioConfig(config));
+/** The library's run of a config, on the pipeline `mesalab run` would use. */
+function solve(config: GameConfig): Run {
+  if (runsOnSeedPipeline(config)) return { kind: 'seed', result: runExperiment(parseScenarioConfig(config)) };
+  return { kind: 'game', result: runGame(parseGameConfig(config)) };
+}
+
+function solveSeed(config: GameConfig) {
+  const run = solve(config);
+  if (run.kind !== 'seed') throw new Error(`${config.name} is not a seed-model run`);
+  return run.result;
+}
 
 describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromium', () => {
   let server: ChildProcess | undefined;
@@ -63,7 +79,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
 
   it('offers every built-in scenario; picking seed-1 shows the published first coefficient 0.03', async () => {
     const options = await page.locator('#scenario option').allTextContents();
-    expect(options).toEqual(expect.arrayContaining(['seed-1', 'seed-2', 'seed']));
+    expect(options).toEqual(BUILT_IN_SCENARIOS.map((s) => s.name));
     await pick(page, 'seed-2');
     expect(await metric(page, 'firstCoefficient')).toBe(formatNumber(0.05));
     await pick(page, 'seed-1');
@@ -95,7 +111,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
   });
 
   it('exports the data as the CLI writes it, and the chart as SVG and PNG', async () => {
-    const expected = solve({ ...seed1, name: 'seed-1 (modified)', schedule: { training: 40, deployment: 80, learningRate: 1 } });
+    const expected = solveSeed({ ...seed1, name: 'seed-1 (modified)', schedule: { training: 40, deployment: 80, learningRate: 1 } });
     expect(await download(page, 'csv')).toBe(trajectoryToCsv(expected.trajectory));
     expect(JSON.parse(await download(page, 'json'))).toEqual(JSON.parse(JSON.stringify(resultToJson(expected))));
     expect(await download(page, 'svg')).toMatch(/^<svg[\s\S]*mesa objective θ[\s\S]*<\/svg>$/);
@@ -139,12 +155,50 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await copy.close();
   });
 
+  it('runs the game built-ins and switches the update rule, showing what the library computes', async () => {
+    await page.goto(url);
+    await waitForRenders(page, 1);
+    // A built-in of online learning: full re-optimisation, with a deployment stage.
+    const online = getBuiltInScenario('online-full').configs[0];
+    await pick(page, 'online-full');
+    await expectMetrics(page, 'a', solve(online));
+    expect(await page.locator('#status').textContent()).toContain('full update');
+    expect(await page.inputValue('#field-update-type')).toBe('full');
+    // Back to seed-1 and switch its update rule to REINFORCE: the variant's own field appears.
+    await pick(page, 'seed-1');
+    const sigma = page.locator('.field[data-field="update.sigma"]');
+    expect(await sigma.isVisible()).toBe(false);
+    await page.selectOption('#field-update-type', 'reinforce');
+    await expect.poll(() => page.locator('[data-error-for="update.sigma"]').textContent()).toMatch(/number/);
+    expect(await sigma.isVisible()).toBe(true);
+    const renders = await renderCount(page);
+    await page.fill('#field-update-sigma', '0.5');
+    await waitForRenders(page, renders + 1);
+    const reinforce = { ...seed1, name: 'seed-1 (modified)', update: { type: 'reinforce', sigma: 0.5 } } as GameConfig;
+    const expected = solve(reinforce);
+    await expectMetrics(page, 'a', expected);
+    expect(await page.locator('#status').textContent()).toContain('reinforce: mean of 1000 seeded runs');
+    if (expected.kind !== 'game') throw new Error('REINFORCE runs as a game');
+    // The Monte Carlo bands' last bits depend on the engine's Math.log and Math.sqrt (chromium's V8 is not node's).
+    expectCloseJson(JSON.parse(await download(page, 'json')), JSON.parse(JSON.stringify(gameResultToJson(expected.result))), 1e-12);
+    expect(await download(page, 'svg')).toMatch(/action a/);
+    // Compared with the seed's gradient step: both drawn as games, one legend.
+    const before = await renderCount(page);
+    await page.check('#compare');
+    await waitForRenders(page, before + 1);
+    await page.selectOption('#field-update-type', '');
+    await expect.poll(() => metricOf(page, 'b', 'firstCoefficient')).toBe('0.0300');
+    await expectMetrics(page, 'a', expected);
+    expect(await page.locator('.field[data-field="update.sigma"]').isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('draws a sweep results file as a heatmap', async () => {
     await page.click('.view-tabs [data-view="sweep"]');
     // The shape of mesalab sweep's results.jsonl: id, key, params, metrics (or error).
     const lines = [10, 20, 30].flatMap((training, i) =>
       [0.5, 0.9, 1].map((discount, j) => {
-        const { metrics } = solve({ ...seed1, discount, schedule: { training, deployment: 80, learningRate: 1 } });
+        const { metrics } = solveSeed({ ...seed1, discount, schedule: { training, deployment: 80, learningRate: 1 } });
         return JSON.stringify({ id: 3 * i + j, key: 'k', params: { 'schedule.training': training, discount }, metrics });
       }),
     );
@@ -154,6 +208,17 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     expect(await page.inputValue('#sweep-y')).toBe('params.schedule.training');
     expect(await page.inputValue('#sweep-value')).toBe('metrics.firstCoefficient');
     expect(await page.locator('#sweep-notice').textContent()).toContain('9 results');
+    // The chosen keys go in the link; the same file opened from it shows the same heatmap.
+    await page.selectOption('#sweep-value', 'metrics.goalRetained');
+    await page.waitForFunction(() => location.search.includes('sweep.value=metrics.goalRetained'));
+    const copy = await page.context().newPage();
+    await copy.goto(page.url());
+    expect(await copy.locator('#sweep-view').isVisible()).toBe(true);
+    await copy.setInputFiles('#sweep-file', { name: 'sweep.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n')) });
+    await copy.locator('#heatmap canvas').waitFor();
+    expect(await copy.inputValue('#sweep-value')).toBe('metrics.goalRetained');
+    expect(await copy.inputValue('#sweep-x')).toBe('params.discount');
+    await copy.close();
     await page.click('.view-tabs [data-view="trajectory"]');
   });
 
@@ -273,11 +338,11 @@ function metricOf(page: Page, setting: string, key: string): Promise<string | nu
 }
 
 /** Every metric cell shows the library's value: formatted as the CLI does, and in full. */
-async function expectMetrics(page: Page, setting: string, expected: ExperimentResult): Promise<void> {
+async function expectMetrics(page: Page, setting: string, expected: Run): Promise<void> {
   const cells = await page.locator(`#metrics tr[data-kind="metric"] td[data-setting="${setting}"]`).evaluateAll((tds) =>
     tds.map((td) => ({ key: (td.parentElement as HTMLElement).dataset.metric ?? '', text: td.textContent, value: (td as HTMLElement).dataset.value })),
   );
-  const metrics = expected.metrics as unknown as Record<string, number | null>;
+  const metrics = Object.fromEntries(metricEntries(expected));
   expect(cells.map((c) => c.key).sort()).toEqual(Object.keys(metrics).sort());
   for (const { key, text, value } of cells) {
     const want = metrics[key];
@@ -293,4 +358,16 @@ async function downloadBytes(page: Page, kind: string): Promise<Buffer> {
 
 async function download(page: Page, kind: string): Promise<string> {
   return (await downloadBytes(page, kind)).toString('utf8');
+}
+
+/** `actual` has the shape of `expected`, with every number within a relative `tolerance`. */
+function expectCloseJson(actual: unknown, expected: unknown, tolerance: number, path = '$'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    expect(Math.abs(actual - expected), path).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(expected)));
+  } else if (typeof expected === 'object' && expected !== null && typeof actual === 'object' && actual !== null) {
+    expect(Object.keys(actual).sort(), path).toEqual(Object.keys(expected).sort());
+    for (const [key, value] of Object.entries(expected)) expectCloseJson((actual as Record<string, unknown>)[key], value, tolerance, `${path}.${key}`);
+  } else {
+    expect(actual, path).toEqual(expected);
+  }
 }

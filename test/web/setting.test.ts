@@ -1,30 +1,45 @@
 import { describe, expect, it } from 'vitest';
+import { runsOnSeedPipeline } from '../../src/experiment/pipeline.ts';
 import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config.ts';
-import { scenarioConfigSchema } from '../../src/model/config.ts';
-import { SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
-import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
+import { gameConfigSchema, parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
+import { usesGameFields } from '../../src/model/gameFields.ts';
+import { BUILT_IN_SCENARIOS, SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { GAME_SOLVER_NAME_LIST } from '../../src/solvers/gameSolverNames.ts';
 import { describeFields } from '../../web/src/fields.ts';
-import { controlForError, runLengthSpec, settingFromConfig, settingToConfig, withMode, type Setting } from '../../web/src/setting.ts';
+import { controlForError, isFieldActive, runLengthSpec, settingFromConfig, settingToConfig, withMode, type Setting } from '../../web/src/setting.ts';
 
 const fields = describeFields();
 const seed1Setting = () => settingFromConfig('seed-1', 0, SEED_FAMILY_SCENARIOS[0].configs[0], fields);
 const edited = (s: Setting, values: Record<string, string>): Setting => ({ ...s, values: { ...s.values, ...values } });
 
 describe('describeFields()', () => {
-  it('has a control for every property of the config schema but its name and description', () => {
+  it('has a control for every property of the game config schema but its name and description', () => {
     const keys = fields.map((f) => f.key);
-    for (const key of Object.keys(scenarioConfigSchema.shape)) {
+    for (const key of Object.keys(gameConfigSchema.shape)) {
       if (key === 'name' || key === 'description') expect(keys).not.toContain(key);
+      // A union of variants is chosen by its type.
+      else if (key === 'update' || key === 'policy') expect(keys).toContain(`${key}.type`);
       else expect(keys).toContain(key);
     }
     expect(keys).toEqual(expect.arrayContaining(['schedule.training', 'schedule.deployment', 'schedule.learningRate']));
+  });
+
+  it('turns the update rule into a choice of its type and the fields of each variant', () => {
+    const byKey = (key: string) => fields.find((f) => f.key === key);
+    expect(byKey('update.type')).toMatchObject({ kind: 'choice', choices: ['gradient', 'gradient-all', 'full', 'reinforce'], defaultValue: 'gradient' });
+    expect(byKey('update.steps')).toMatchObject({ kind: 'integer', when: { key: 'update.type', values: ['gradient-all'] } });
+    expect(byKey('update.sigma')).toMatchObject({ kind: 'number', when: { key: 'update.type', values: ['reinforce'] } });
+    expect(byKey('update.baseline')).toMatchObject({ kind: 'choice', defaultValue: 'none', when: { values: ['reinforce'] } });
+    expect(byKey('policy.inputs')?.when?.values).toEqual(['linear', 'discrete']);
   });
 
   it('takes each control\'s kind from the schema', () => {
     const kind = (key: string) => fields.find((f) => f.key === key);
     expect(kind('schedule.training')?.kind).toBe('integer');
     expect(kind('theta0')?.kind).toBe('number');
-    expect(kind('solver')).toMatchObject({ kind: 'choice', choices: SOLVER_NAMES });
+    expect(kind('solver')).toMatchObject({ kind: 'choice', choices: GAME_SOLVER_NAME_LIST });
+    expect(kind('baseObjective')?.kind).toBe('text');
+    expect(kind('parameters')?.kind).toBe('value');
     expect(kind('prior')?.kind).toBe('value');
     expect(kind('schedule.learningRate')?.defaultValue).toBe(1);
   });
@@ -46,16 +61,27 @@ describe('settingFromConfig() and settingToConfig()', () => {
   it('fill the library\'s defaults into controls the config leaves out', () => {
     const setting = seed1Setting();
     expect(setting.mode).toBe('phases');
-    expect(setting.values).toMatchObject({ 'schedule.training': '20', 'schedule.deployment': '80', discount: '1', regularizer: '0', solver: 'grid', prior: '' });
+    expect(setting.values).toMatchObject({ 'schedule.training': '20', 'schedule.deployment': '80', discount: '1', regularizer: '0', solver: '', prior: '' });
+  });
+
+  it('give back every built-in game config (the same game after parseGameConfig)', () => {
+    const games = BUILT_IN_SCENARIOS.flatMap((s) => s.configs.map((config, variant) => ({ name: s.name, variant, config }))).filter((c) => usesGameFields(c.config));
+    expect(games.length).toBeGreaterThan(0);
+    for (const { name, variant, config } of games) {
+      const setting = settingFromConfig(name, variant, config, fields);
+      const { config: back, issues } = settingToConfig(setting, fields, config.name ?? name);
+      expect(issues).toEqual([]);
+      expect(gameSummary(back)).toEqual(gameSummary(config));
+    }
   });
 
   it('pass on config fields that have no control, for the library to judge', () => {
-    const config = { schedule: '1x3', parameters: { theta: { initial: 1, prior: [-1, 1] } } } as unknown as ScenarioConfig;
-    const setting = settingFromConfig('game', 0, config, fields);
-    expect(setting.extra).toEqual({ parameters: { theta: { initial: 1, prior: [-1, 1] } } });
-    const { config: back } = settingToConfig(setting, fields, 'game');
-    expect(back).toMatchObject({ schedule: '1x3', parameters: { theta: { initial: 1, prior: [-1, 1] } } });
-    expect(() => parseScenarioConfig(back)).toThrow(/parameters/);
+    const config = { schedule: '1x3', colour: 'blue' } as unknown as ScenarioConfig;
+    const setting = settingFromConfig('custom', 0, config, fields);
+    expect(setting.extra).toEqual({ colour: 'blue' });
+    const { config: back } = settingToConfig(setting, fields, 'custom');
+    expect(back).toMatchObject({ schedule: '1x3', colour: 'blue' });
+    expect(() => parseScenarioConfig(back)).toThrow(/colour/);
   });
 
   it('show a list schedule as a spec', () => {
@@ -80,6 +106,35 @@ describe('settingFromConfig() and settingToConfig()', () => {
     expect(config.prior).toEqual({ min: -1, max: 1, count: 5 });
     expect(config.coefficientGrid).toEqual([-1, 0, 1]);
     expect('plotWindow' in config).toBe(false);
+  });
+});
+
+describe('switching the update rule', () => {
+  it('leaves update out while it is the default, so seed-1 stays on the seed pipeline', () => {
+    const { config } = settingToConfig(edited(seed1Setting(), { 'update.steps': '10' }), fields, 'x');
+    expect('update' in config).toBe(false);
+    expect(runsOnSeedPipeline(config)).toBe(true);
+  });
+
+  it('writes the chosen variant with only its own fields, and the config runs as a game', () => {
+    const setting = edited(seed1Setting(), { 'update.type': 'reinforce', 'update.sigma': '0.5', 'update.steps': '10' });
+    const { config, issues } = settingToConfig(setting, fields, 'x');
+    expect(issues).toEqual([]);
+    expect(config.update).toEqual({ type: 'reinforce', sigma: 0.5 });
+    expect(runsOnSeedPipeline(config)).toBe(false);
+    expect(parseGameConfig(config).game.update).toEqual({ type: 'reinforce', sigma: 0.5, baseline: 'none' });
+  });
+
+  it('shows a variant\'s fields only while that variant is chosen', () => {
+    const steps = fields.find((f) => f.key === 'update.steps');
+    if (!steps) throw new Error('no update.steps control');
+    expect(isFieldActive(steps, seed1Setting())).toBe(false);
+    expect(isFieldActive(steps, edited(seed1Setting(), { 'update.type': 'gradient-all' }))).toBe(true);
+  });
+
+  it('leaves a missing field of the chosen variant to the library, which names it', () => {
+    const { config } = settingToConfig(edited(seed1Setting(), { 'update.type': 'gradient-all' }), fields, 'x');
+    expect(() => parseGameConfig(config)).toThrow(/update\.steps/);
   });
 });
 
@@ -112,3 +167,10 @@ describe('runLengthSpec()', () => {
     expect(runLengthSpec(new Float64Array([0.5]))).toBe('0.5');
   });
 });
+
+/** A game config's parsed game as plain data (expressions by their text), for comparing two configs. */
+function gameSummary(config: GameConfig): unknown {
+  const { solver, plotWindow, game } = parseGameConfig(config);
+  const { baseObjective, believedObjective, mesaCost, ...rest } = game;
+  return { solver, plotWindow, ...rest, objectives: [baseObjective.source, believedObjective.source, mesaCost.source] };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellMeans, defaultAxes, flatten, parseSweepLines } from '../../web/src/sweepFile.ts';
+import { cellMeans, chooseAxes, defaultAxes, flatten, parseSweepLines } from '../../web/src/sweepFile.ts';
 
 const lines = [
   { params: { discount: 0.5, 'schedule.training': 10 }, metrics: { firstCoefficient: 0.1, goalRetained: null }, solver: 'grid', ties: [] },
@@ -55,5 +55,14 @@ describe('cellMeans()', () => {
     const { rows: cells, maxPerCell } = cellMeans(rows, 'x', 'y', 'v');
     expect(cells).toEqual([{ x: 1, y: 1, v: 2 }, { x: 2, y: 1, v: null }]);
     expect(maxPerCell).toBe(2);
+  });
+});
+
+describe('chooseAxes()', () => {
+  const table = parseSweepLines(lines.map((l) => JSON.stringify(l)).join('\n'));
+
+  it('takes the preferred keys the file has, and the defaults for the rest', () => {
+    expect(chooseAxes(table, { value: 'metrics.goalRetained', x: 'params.nonexistent' })).toEqual({ ...defaultAxes(table), value: 'metrics.goalRetained' });
+    expect(chooseAxes(table, {})).toEqual(defaultAxes(table));
   });
 });

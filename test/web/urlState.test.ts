@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
 import { describeFields } from '../../web/src/fields.ts';
 import { Scenarios } from '../../web/src/scenarios.ts';
 import { stateFromQuery, stateToQuery, type ExplorerState } from '../../web/src/urlState.ts';
 
-const scenarios = new Scenarios(SEED_FAMILY_SCENARIOS, describeFields());
+const scenarios = new Scenarios(BUILT_IN_SCENARIOS, describeFields());
 const seed1 = scenarios.setting('seed-1', 0);
 
 describe('stateToQuery() and stateFromQuery()', () => {
@@ -14,13 +14,29 @@ describe('stateToQuery() and stateFromQuery()', () => {
       b: { ...scenarios.setting('seed', 1), mode: 'spec', values: { ...scenarios.setting('seed', 1).values, schedule: '1x10,0x5', discount: '0.9' } },
       editing: 'b',
       view: 'sweep',
+      sweep: { x: 'params.discount', y: 'params.schedule.training', value: 'metrics.goalRetained' },
     };
     const query = stateToQuery(state, scenarios.defaults);
     expect(stateFromQuery(query, scenarios.defaults, scenarios.first)).toEqual(state);
   });
 
+  it('round-trip a game built-in with its update rule switched', () => {
+    const online = scenarios.setting('online-all-data', 1);
+    expect(online.values['update.type']).toBe('gradient-all');
+    const state: ExplorerState = {
+      a: { ...online, values: { ...online.values, 'update.steps': '3' } },
+      b: { ...seed1, values: { ...seed1.values, 'update.type': 'reinforce', 'update.sigma': '0.25' } },
+      editing: 'a',
+      view: 'trajectory',
+      sweep: {},
+    };
+    const query = stateToQuery(state, scenarios.defaults);
+    expect(new URLSearchParams(query).get('b.update.type')).toBe('reinforce');
+    expect(stateFromQuery(query, scenarios.defaults, scenarios.first)).toEqual(state);
+  });
+
   it('write only the controls of the schedule mode in use', () => {
-    const query = new URLSearchParams(stateToQuery({ a: seed1, b: null, editing: 'a', view: 'trajectory' }, scenarios.defaults));
+    const query = new URLSearchParams(stateToQuery({ a: seed1, b: null, editing: 'a', view: 'trajectory', sweep: {} }, scenarios.defaults));
     expect(query.get('schedule.training')).toBe('20');
     expect(query.has('schedule')).toBe(false);
     expect(query.has('b.scenario')).toBe(false);

@@ -4,7 +4,7 @@
  * checking it is setting.ts's and the library's job.
  */
 import type { FieldGroup, FieldSpec } from './fields.ts';
-import type { ScheduleMode, Setting } from './setting.ts';
+import { isFieldActive, type ScheduleMode, type Setting } from './setting.ts';
 
 export interface ControlsEvents {
   /** A control's text changed (typing, dragging or picking). */
@@ -24,12 +24,18 @@ export interface Controls {
 const GROUP_TITLES: Readonly<Record<Exclude<FieldGroup, 'spec'>, string>> = {
   phases: 'Schedule',
   model: 'Model',
+  update: 'Base optimizer',
   solver: 'Solver',
+  game: 'Game: policy and objectives',
   scenario: 'More fields',
 };
 
+/** Groups of fields most runs leave empty: drawn lighter, below the main ones. */
+const SECONDARY_GROUPS = new Set<FieldGroup>(['game', 'scenario']);
+
 export function buildControls(container: HTMLElement, fields: readonly FieldSpec[], events: ControlsEvents): Controls {
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
+  const conditional = new Map<FieldSpec, HTMLElement>();
   const sliders = new Map<string, HTMLInputElement>();
   const errors = new Map<string, HTMLElement[]>();
   const addError = (key: string, element: HTMLElement) => errors.set(key, [...(errors.get(key) ?? []), element]);
@@ -48,7 +54,7 @@ export function buildControls(container: HTMLElement, fields: readonly FieldSpec
     let parent = groups.get(f.group);
     if (!parent) {
       parent = fieldset(GROUP_TITLES[f.group as Exclude<FieldGroup, 'spec'>]);
-      if (f.group === 'scenario') parent.classList.add('secondary');
+      if (SECONDARY_GROUPS.has(f.group)) parent.classList.add('secondary');
       container.append(parent);
       groups.set(f.group, parent);
     }
@@ -56,6 +62,7 @@ export function buildControls(container: HTMLElement, fields: readonly FieldSpec
     inputs.set(f.key, control.input);
     if (control.slider) sliders.set(f.key, control.slider);
     addError(f.key, control.error);
+    if (f.when) conditional.set(f, control.element);
     parent.append(control.element);
   }
 
@@ -65,6 +72,7 @@ export function buildControls(container: HTMLElement, fields: readonly FieldSpec
       modeSwitch.select(setting.mode);
       phases.hidden = setting.mode !== 'phases';
       spec.hidden = setting.mode !== 'spec';
+      for (const [f, element] of conditional) element.hidden = !isFieldActive(f, setting);
       for (const [key, input] of inputs) {
         const text = setting.values[key] ?? '';
         if (input.value !== text) input.value = text;
@@ -103,7 +111,7 @@ function buildField(f: FieldSpec, events: ControlsEvents): FieldControl {
   label.htmlFor = id;
   label.textContent = f.label;
   const row = div('field-inputs');
-  const input = f.kind === 'choice' ? select(f.choices) : textInput(f);
+  const input = f.kind === 'choice' ? select(f.choices, f.defaultValue) : textInput(f);
   input.id = id;
   input.dataset.key = f.key;
   let slider: HTMLInputElement | undefined;
@@ -157,8 +165,10 @@ function textInput(f: FieldSpec): HTMLInputElement {
   return input;
 }
 
-function select(choices: readonly string[]): HTMLSelectElement {
+/** The choices; with a default, first an empty option naming it (the config then leaves the field out). */
+function select(choices: readonly string[], defaultValue: unknown): HTMLSelectElement {
   const element = document.createElement('select');
+  if (defaultValue !== undefined) element.append(new Option(`${String(defaultValue)} (default)`, ''));
   for (const choice of choices) element.append(new Option(choice, choice));
   return element;
 }

@@ -4,10 +4,7 @@
  * and the metrics. The view lives in the URL.
  */
 import './style.css';
-import type { ExperimentResult } from '../../src/experiment/experiment.ts';
-import { resultToJson } from '../../src/report/resultJson.ts';
-import { trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
-import { SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
 import { ChartView } from './chartView.ts';
 import { buildControls } from './controls.ts';
 import { download, fileStem } from './download.ts';
@@ -15,6 +12,8 @@ import { describeFields } from './fields.ts';
 import { trajectoryFigureSpec } from './figure.ts';
 import { loadChartFont } from './font.ts';
 import { renderMetricsTable, type MetricsColumn } from './metricsTable.ts';
+import type { Run } from './protocol.ts';
+import { episodeCount, resultJsonText, runName, runNote, trajectoryCsv } from './runView.ts';
 import { Scenarios } from './scenarios.ts';
 import { controlForError, settingToConfig, withMode, type Setting } from './setting.ts';
 import { SolverClient } from './solverClient.ts';
@@ -48,7 +47,9 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const SETTING_LABEL: Readonly<Record<SettingId, string>> = { a: 'A', b: 'B' };
 
 const fields = describeFields();
-const scenarios = new Scenarios(SEED_FAMILY_SCENARIOS, fields);
+const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
+/** Controls that decide which other controls apply (a union's `type`): the form is redrawn when they change. */
+const conditionKeys = new Set(fields.flatMap((f) => (f.when ? [f.when.key] : [])));
 const client = new SolverClient();
 const chartElement = byId<HTMLDivElement>('chart');
 const chart = new ChartView(chartElement);
@@ -62,7 +63,7 @@ type Column = MetricsColumn & { readonly id: SettingId };
 let columns: Column[] = [];
 
 const controls = buildControls(byId('controls'), fields, {
-  onValue: (key, text) => edit((s) => ({ ...s, values: { ...s.values, [key]: text } })),
+  onValue: (key, text) => edit((s) => ({ ...s, values: { ...s.values, [key]: text } }), conditionKeys.has(key)),
   onMode: (mode) => edit((s) => withMode(s, mode), true),
 });
 
@@ -143,21 +144,21 @@ async function update(inputAt: number | null): Promise<void> {
   const solvedAt = performance.now();
   // A newer input is waiting: leave the screen as it is and solve that one.
   if (outcomes.some((o) => !o.ok && o.failure.kind === 'cancelled')) return;
-  const results: (ExperimentResult | null)[] = ids.map(() => null);
+  const runs: (Run | null)[] = ids.map(() => null);
   outcomes.forEach((outcome, k) => {
     const i = toSolve[k].i;
-    if (outcome.ok) results[i] = outcome.result;
+    if (outcome.ok) runs[i] = outcome.run;
     else next[ids[i]].push(outcome.failure);
   });
   problems = next;
-  if (results.some((r) => r === null)) {
+  if (runs.some((r) => r === null)) {
     showProblems();
     return;
   }
-  const solved = results as ExperimentResult[];
+  const solved = runs as Run[];
   columns = ids.map((id, i): Column => {
-    const name = solved[i].config.name;
-    return { id, label: ids.length > 1 ? `${SETTING_LABEL[id]} · ${name}` : name, result: solved[i] };
+    const name = runName(solved[i]);
+    return { id, label: ids.length > 1 ? `${SETTING_LABEL[id]} · ${name}` : name, run: solved[i] };
   });
   const times = await draw();
   probe.phases = { solve: solvedAt - solveStarted, ...times };
@@ -239,9 +240,9 @@ function describeProblem(p: Problem): string {
 }
 
 function showStatus(latency: number | null): void {
-  const parts = columns.map(({ id, result }) => {
+  const parts = columns.map(({ id, run }) => {
     const who = columns.length > 1 ? `${SETTING_LABEL[id]}: ` : '';
-    return `${who}N = ${result.config.scenario.schedule.length}, ${result.equilibrium.solver} solver`;
+    return `${who}N = ${episodeCount(run)}, ${runNote(run)}`;
   });
   // Timings only after input: the first view (and its screenshot in docs/) stays the same from run to run.
   if (latency !== null) parts.push(`solved and redrawn in ${latency.toFixed(1)} ms`);
@@ -313,6 +314,12 @@ function wire(): void {
     chart: byId('heatmap'),
     exportSvg: byId('heatmap-svg'),
     exportPng: byId('heatmap-png'),
+  }, {
+    preferredAxes: () => state.sweep,
+    onAxes: (axes) => {
+      state = { ...state, sweep: axes };
+      saveUrlSoon();
+    },
   });
 }
 
@@ -320,12 +327,12 @@ function wire(): void {
 async function exportAs(kind: string): Promise<void> {
   if (columns.length === 0) return;
   const column = columns.find((c) => c.id === state.editing) ?? columns[0];
-  const chartStem = fileStem(columns.map((c) => c.result.config.name).join('-vs-'));
-  const dataStem = fileStem(column.result.config.name);
+  const chartStem = fileStem(columns.map((c) => runName(c.run)).join('-vs-'));
+  const dataStem = fileStem(runName(column.run));
   if (kind === 'svg') download(`${chartStem}.svg`, await chart.toSvg(), 'image/svg+xml');
   if (kind === 'png') download(`${chartStem}.png`, await chart.toPng(2));
-  if (kind === 'csv') download(`${dataStem}.csv`, trajectoryToCsv(column.result.trajectory), 'text/csv');
-  if (kind === 'json') download(`${dataStem}.json`, `${JSON.stringify(resultToJson(column.result), null, 2)}\n`, 'application/json');
+  if (kind === 'csv') download(`${dataStem}.csv`, trajectoryCsv(column.run), 'text/csv');
+  if (kind === 'json') download(`${dataStem}.json`, resultJsonText(column.run), 'application/json');
 }
 
 function flash(button: HTMLButtonElement, text: string): void {

@@ -1,7 +1,8 @@
 /** Messages between the page and the solver worker. */
 import type { ExperimentResult } from '../../src/experiment/experiment.ts';
+import type { PortableGameResult } from '../../src/experiment/portableGameResult.ts';
 
-/** Solve each config (untrusted: the worker validates it with parseScenarioConfig). */
+/** Solve each config (untrusted: the worker validates it with the library's parsers). */
 export interface SolveRequest {
   readonly id: number;
   readonly configs: readonly unknown[];
@@ -17,7 +18,13 @@ export interface SolveFailure {
   readonly message: string;
 }
 
-export type SolveOutcome = { readonly ok: true; readonly result: ExperimentResult } | { readonly ok: false; readonly failure: SolveFailure };
+/**
+ * A config's run, on the pipeline the CLI would use (see runsOnSeedPipeline): a seed-model run
+ * with the seed's result, or a general game's run with its expressions as text.
+ */
+export type Run = { readonly kind: 'seed'; readonly result: ExperimentResult } | { readonly kind: 'game'; readonly result: PortableGameResult };
+
+export type SolveOutcome = { readonly ok: true; readonly run: Run } | { readonly ok: false; readonly failure: SolveFailure };
 
 export interface SolveResponse {
   readonly id: number;

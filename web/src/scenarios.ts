@@ -1,13 +1,13 @@
 /** The built-in scenarios as the explorer offers them: names, their configs, and filled settings. */
-import type { SeedFamilyScenario } from '../../src/scenarios/registry.ts';
+import type { BuiltInScenario } from '../../src/scenarios/registry.ts';
 import type { FieldSpec } from './fields.ts';
-import { isActiveKey, settingFromConfig, type Setting } from './setting.ts';
+import { isFieldActive, settingFromConfig, type Setting } from './setting.ts';
 
 export class Scenarios {
   private readonly cache = new Map<string, Setting | null>();
 
   constructor(
-    private readonly builtIns: readonly SeedFamilyScenario[],
+    private readonly builtIns: readonly BuiltInScenario[],
     private readonly fields: readonly FieldSpec[],
   ) {
     if (builtIns.length === 0) throw new Error('no built-in scenarios to explore');
@@ -57,10 +57,10 @@ export class Scenarios {
   private isPristine(setting: Setting): boolean {
     const base = this.defaults(setting.scenario, setting.variant);
     if (!base || base.mode !== setting.mode) return false;
-    return this.fields.every((f) => !isActiveKey(f.key, setting.mode) || (setting.values[f.key] ?? '') === (base.values[f.key] ?? ''));
+    return this.fields.every((f) => !isFieldActive(f, setting) || (setting.values[f.key] ?? '') === (base.values[f.key] ?? ''));
   }
 
-  private find(scenario: string): SeedFamilyScenario | undefined {
+  private find(scenario: string): BuiltInScenario | undefined {
     return this.builtIns.find((s) => s.name === scenario);
   }
 }

@@ -1,10 +1,13 @@
 /**
  * One setting of the explorer (a scenario plus the text of its controls) and its conversion to and
- * from a scenario config. The form only turns text into values; every check of the values is
- * parseScenarioConfig's, so the page accepts exactly what the CLI accepts.
+ * from a scenario config. The form only turns text into values; every check of the values is the
+ * library's (parseScenarioConfig or parseGameConfig), so the page accepts exactly what the CLI
+ * accepts.
  */
 import YAML from 'yaml';
-import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config.ts';
+import { parseScenarioConfig } from '../../src/model/config.ts';
+import { parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
+import { usesGameFields } from '../../src/model/gameFields.ts';
 import { InputError } from '../../src/model/inputError.ts';
 import { parseFiniteNumber } from '../../src/model/numbers.ts';
 import type { FieldSpec } from './fields.ts';
@@ -34,22 +37,18 @@ export interface FieldIssue {
 }
 
 /** The controls filled from a built-in config (defaults resolved by the library). */
-export function settingFromConfig(scenario: string, variant: number, config: ScenarioConfig, fields: readonly FieldSpec[]): Setting {
-  const parsed = tryParse(config);
+export function settingFromConfig(scenario: string, variant: number, config: GameConfig, fields: readonly FieldSpec[]): Setting {
+  const parsed = resolveDefaults(config);
   const schedule = config.schedule as unknown;
   const isPhases = typeof schedule === 'object' && schedule !== null && !Array.isArray(schedule);
-  const rates = parsed?.scenario.schedule ?? (Array.isArray(schedule) ? (schedule as number[]) : []);
+  const rates = parsed?.schedule ?? (Array.isArray(schedule) ? (schedule as number[]) : []);
   const phasesSource = (isPhases ? schedule : phasesOf(rates)) as Record<string, unknown>;
-  // Values the library fills in when the config leaves them out, so sliders start where the model does.
-  const resolved: Record<string, unknown> = parsed
-    ? { theta0: parsed.scenario.theta0, discount: parsed.scenario.discount, regularizer: parsed.scenario.regularizer, solver: parsed.solver }
-    : {};
   const values: Record<string, string> = {};
   for (const f of fields) {
     let value: unknown;
     if (f.group === 'phases') value = phasesSource[f.key.slice('schedule.'.length)] ?? f.defaultValue;
     else if (f.group === 'spec') value = typeof schedule === 'string' ? schedule : runLengthSpec(rates);
-    else value = getPath(config, f.key) ?? resolved[f.key];
+    else value = getPath(config, f.key) ?? parsed?.values[f.key];
     values[f.key] = formatValue(value);
   }
   const controlled = new Set(['name', 'description', ...fields.map((f) => f.key.split('.')[0])]);
@@ -57,10 +56,22 @@ export function settingFromConfig(scenario: string, variant: number, config: Sce
   return { scenario, variant, mode: isPhases ? 'phases' : 'spec', values, extra };
 }
 
-/** The parsed config, or null for one this page's schema does not describe (its errors show on solving). */
-function tryParse(config: ScenarioConfig): ReturnType<typeof parseScenarioConfig> | null {
+/**
+ * The schedule and the values the library fills in when the config leaves them out, so sliders
+ * start where the model does; null for a config the library rejects (its errors show on solving).
+ * The solver stays empty unless the config names one: its default depends on the pipeline (grid
+ * for the seed model, auto for games), so a switched update rule still finds a solver.
+ */
+function resolveDefaults(config: GameConfig): { schedule: ArrayLike<number>; values: Record<string, unknown> } | null {
   try {
-    return parseScenarioConfig(config, config.name);
+    if (!usesGameFields(config)) {
+      const { scenario } = parseScenarioConfig(config, config.name);
+      return { schedule: scenario.schedule, values: { theta0: scenario.theta0, discount: scenario.discount, regularizer: scenario.regularizer } };
+    }
+    const { game } = parseGameConfig(config, config.name);
+    // With its own parameters a game has no theta0 (the library refuses both).
+    const theta0 = config.parameters === undefined ? game.parameters[game.goal].initial : undefined;
+    return { schedule: game.schedule, values: { theta0, discount: game.discount, regularizer: config.regularizer ?? 0 } };
   } catch {
     return null;
   }
@@ -70,11 +81,11 @@ function tryParse(config: ScenarioConfig): ReturnType<typeof parseScenarioConfig
  * The config the setting describes, or the issues of controls whose text is not a value at all
  * (not a number, a fraction where a count is due, broken YAML). Empty controls are left out.
  */
-export function settingToConfig(setting: Setting, fields: readonly FieldSpec[], name: string): { config: ScenarioConfig; issues: FieldIssue[] } {
+export function settingToConfig(setting: Setting, fields: readonly FieldSpec[], name: string): { config: GameConfig; issues: FieldIssue[] } {
   const config: Record<string, unknown> = { ...structuredClone(setting.extra), name };
   const issues: FieldIssue[] = [];
   for (const f of fields) {
-    if (!isActiveKey(f.key, setting.mode)) continue;
+    if (!isFieldActive(f, setting)) continue;
     const text = (setting.values[f.key] ?? '').trim();
     if (text === '') continue;
     try {
@@ -83,7 +94,7 @@ export function settingToConfig(setting: Setting, fields: readonly FieldSpec[], 
       issues.push({ field: f.key, message: ownMessage(error) });
     }
   }
-  return { config: config as ScenarioConfig, issues };
+  return { config: config as GameConfig, issues };
 }
 
 /**
@@ -102,6 +113,12 @@ export function withMode(setting: Setting, mode: ScheduleMode): Setting {
 /** Whether a control counts in this schedule mode: the phase controls or the spec, not both. */
 export function isActiveKey(key: string, mode: ScheduleMode): boolean {
   return mode === 'phases' ? key !== 'schedule' : !key.startsWith('schedule.');
+}
+
+/** Whether a control counts in this setting: its schedule mode, and its union variant is chosen. */
+export function isFieldActive(f: FieldSpec, setting: Setting): boolean {
+  if (!isActiveKey(f.key, setting.mode)) return false;
+  return f.when === undefined || f.when.values.includes((setting.values[f.when.key] ?? '').trim());
 }
 
 /** Text to a value of the field's kind; throws InputError naming the field. */

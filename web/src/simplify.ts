@@ -10,6 +10,7 @@
  * Display only: the metrics and the exports of data always use the full trajectory.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { GameTrajectory } from '../../src/rollout/gameTrajectory.ts';
 import type { Trajectory } from '../../src/rollout/trajectory.ts';
 
 /** The plot area in pixels, without axes and legend. */
@@ -38,6 +39,27 @@ export function m4Trajectory(t: Trajectory, count: number, columns: number): Tra
     output: pick(t.output),
     baseLoss: pick(t.baseLoss),
     mesaLoss: pick(t.mesaLoss),
+  };
+}
+
+/**
+ * The same for a game's trajectory: the M4 points of every per-episode column, parameters and
+ * actions included. Parameter columns keep the kept episodes only (not the value after the last).
+ */
+export function m4GameTrajectory(t: GameTrajectory, count: number, columns: number): GameTrajectory {
+  const parameters = Object.values(t.parameters);
+  const actions = Object.values(t.actions);
+  const keep = m4Indices([t.learningRate, t.output, t.baseLoss, t.mesaLoss, ...parameters, ...actions], count, columns);
+  const pick = (values: Float64Array) => Float64Array.from(keep, (n) => values[n]);
+  const pickEach = (record: Readonly<Record<string, Float64Array>>) => Object.fromEntries(Object.entries(record).map(([name, values]) => [name, pick(values)]));
+  return {
+    episode: pick(t.episode),
+    learningRate: pick(t.learningRate),
+    output: pick(t.output),
+    baseLoss: pick(t.baseLoss),
+    mesaLoss: pick(t.mesaLoss),
+    parameters: pickEach(t.parameters),
+    actions: pickEach(t.actions),
   };
 }
 

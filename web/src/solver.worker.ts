@@ -1,25 +1,23 @@
 /**
- * The solver worker: validates each config with the library's parseScenarioConfig and runs the
- * same runExperiment as the CLI, off the page's main thread. Results go back with their
- * Float64Arrays transferred, not copied.
+ * The solver worker: runs each config exactly as `mesalab run` would (runConfig.ts), off the
+ * page's main thread. Results go back with their Float64Arrays transferred, not copied.
  */
-import { runExperiment, type ExperimentResult } from '../../src/experiment/experiment.ts';
-import { parseScenarioConfig } from '../../src/model/config.ts';
 import { DivergenceError, InputError } from '../../src/model/inputError.ts';
-import type { SolveFailure, SolveOutcome, SolveRequest, SolveResponse } from './protocol.ts';
+import type { Run, SolveFailure, SolveOutcome, SolveRequest, SolveResponse } from './protocol.ts';
+import { runConfig } from './runConfig.ts';
 import { ownMessage } from './setting.ts';
 
 self.onmessage = (event: MessageEvent<SolveRequest>) => {
   const { id, configs } = event.data;
   const outcomes = configs.map(solveOne);
-  const transfer = outcomes.flatMap((o) => (o.ok ? buffersOf(o.result) : []));
+  const transfer = [...new Set(outcomes.flatMap((o) => (o.ok ? buffersOf(o.run) : [])))];
   const response: SolveResponse = { id, outcomes };
   self.postMessage(response, { transfer });
 };
 
 function solveOne(config: unknown): SolveOutcome {
   try {
-    return { ok: true, result: runExperiment(parseScenarioConfig(config)) };
+    return { ok: true, run: runConfig(config) };
   } catch (error) {
     return { ok: false, failure: describeFailure(error) };
   }
@@ -31,8 +29,18 @@ function describeFailure(error: unknown): SolveFailure {
   return { kind: 'internal', field: null, message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Every distinct buffer of the result's arrays (a buffer may be listed only once). */
-function buffersOf(result: ExperimentResult): ArrayBuffer[] {
-  const arrays = [...Object.values(result.trajectory), result.equilibrium.coefficients, result.config.scenario.schedule];
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+/**
+ * The buffers of the arrays this run made (trajectory, equilibrium, Monte Carlo bands), each
+ * once. Arrays of the parsed config are left alone: a default grid may be shared between runs.
+ */
+function buffersOf(run: Run): ArrayBuffer[] {
+  const { trajectory, equilibrium } = run.result;
+  const roots: unknown[] = [trajectory, equilibrium, run.kind === 'game' ? run.result.stochastic : undefined];
+  const buffers = new Set<ArrayBuffer>();
+  const visit = (value: unknown): void => {
+    if (value instanceof Float64Array) buffers.add(value.buffer as ArrayBuffer);
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
+  };
+  roots.forEach(visit);
+  return [...buffers];
 }

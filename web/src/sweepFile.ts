@@ -61,7 +61,25 @@ function numericKeysOf(rows: readonly Record<string, unknown>[]): string[] {
  * the colour the first coefficient if the file has it, else its first metric. Files of another
  * shape get the first keys that vary (never the point's `id`).
  */
-export function defaultAxes(table: SweepTable): { x: string; y: string; value: string } {
+/** The heatmap's keys: x and y axes and the colour. */
+export interface SweepAxes {
+  readonly x: string;
+  readonly y: string;
+  readonly value: string;
+}
+
+/** The default axes, with each `preferred` key (e.g. from a shared link) the table has in its place. */
+export function chooseAxes(table: SweepTable, preferred: Partial<SweepAxes>): SweepAxes {
+  const axes = defaultAxes(table);
+  const usable = (key: string | undefined): key is string => key !== undefined && table.numericKeys.includes(key);
+  return {
+    x: usable(preferred.x) ? preferred.x : axes.x,
+    y: usable(preferred.y) ? preferred.y : axes.y,
+    value: usable(preferred.value) ? preferred.value : axes.value,
+  };
+}
+
+export function defaultAxes(table: SweepTable): SweepAxes {
   const keys = table.numericKeys;
   const varies = (k: string) => new Set(table.rows.map((r) => r[k])).size > 1;
   const params = keys.filter((k) => k.startsWith('params.') && varies(k));

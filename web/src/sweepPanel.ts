@@ -1,11 +1,12 @@
 /**
  * The sweep view: open a results file from `mesalab sweep`, choose the x, y and colour keys among
- * its numeric fields, and see the library's heatmap of it.
+ * its numeric fields, and see the library's heatmap of it. The chosen keys are reported to the
+ * page (for its URL); a file opened later takes the preferred keys it has.
  */
 import { heatmapSpec } from '../../src/report/charts/heatmap.ts';
 import { ChartView } from './chartView.ts';
 import { download, fileStem } from './download.ts';
-import { cellMeans, defaultAxes, parseSweepLines, type SweepTable } from './sweepFile.ts';
+import { cellMeans, chooseAxes, parseSweepLines, type SweepAxes, type SweepTable } from './sweepFile.ts';
 
 export interface SweepElements {
   readonly file: HTMLInputElement;
@@ -18,7 +19,14 @@ export interface SweepElements {
   readonly exportPng: HTMLButtonElement;
 }
 
-export function setUpSweepPanel(el: SweepElements): void {
+export interface SweepPanelState {
+  /** Axes to use when a file has them (e.g. from a shared link). */
+  preferredAxes(): Partial<SweepAxes>;
+  /** The axes on screen changed (a file was opened, or a key chosen). */
+  onAxes(axes: SweepAxes): void;
+}
+
+export function setUpSweepPanel(el: SweepElements, state: SweepPanelState): void {
   const chart = new ChartView(el.chart);
   let table: SweepTable | null = null;
   let name = 'sweep';
@@ -54,16 +62,22 @@ export function setUpSweepPanel(el: SweepElements): void {
       }
       table = parsed;
       name = file.name.replace(/\.jsonl?$/i, '');
-      const axes = defaultAxes(parsed);
+      const axes = chooseAxes(parsed, state.preferredAxes());
       for (const [select, key] of [[el.x, axes.x], [el.y, axes.y], [el.value, axes.value]] as const) {
         select.replaceChildren(...parsed.numericKeys.map((k) => new Option(k, k)));
         select.value = key;
         select.disabled = false;
       }
+      state.onAxes(axes);
       redraw();
     }, (error: unknown) => showNotice(el.notice, `Cannot read ${file.name}: ${messageOf(error)}`, true));
   });
-  for (const select of [el.x, el.y, el.value]) select.addEventListener('change', redraw);
+  for (const select of [el.x, el.y, el.value]) {
+    select.addEventListener('change', () => {
+      state.onAxes({ x: el.x.value, y: el.y.value, value: el.value.value });
+      redraw();
+    });
+  }
   el.exportSvg.addEventListener('click', () => {
     chart.toSvg().then((svg) => download(`${fileStem(name)}-heatmap.svg`, svg, 'image/svg+xml'), exportError(el.notice));
   });

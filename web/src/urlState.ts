@@ -1,10 +1,12 @@
 /**
  * The whole view in the query string, so a link reproduces it: setting A's scenario, schedule mode
  * and every control (`scenario=seed-1&schedule.training=40&theta0=0.8…`), setting B's with a `b.`
- * prefix when comparing, and which setting and tab are open. Missing keys take the scenario's
- * own values; unknown keys are ignored.
+ * prefix when comparing, which setting and tab are open, and the sweep heatmap's keys
+ * (`sweep.x`, `sweep.y`, `sweep.value`; the results file itself is local and is opened again).
+ * Missing keys take the scenario's own values; unknown keys are ignored.
  */
 import { isActiveKey, type ScheduleMode, type Setting } from './setting.ts';
+import type { SweepAxes } from './sweepFile.ts';
 
 export type SettingId = 'a' | 'b';
 export type ViewTab = 'trajectory' | 'sweep';
@@ -16,7 +18,11 @@ export interface ExplorerState {
   /** The setting the controls edit. */
   readonly editing: SettingId;
   readonly view: ViewTab;
+  /** The sweep heatmap's keys, as far as chosen. */
+  readonly sweep: Partial<SweepAxes>;
 }
+
+const SWEEP_KEYS = ['x', 'y', 'value'] as const;
 
 /** The controls of a built-in scenario's config, or null when there is no such scenario. */
 export type SettingDefaults = (scenario: string, variant: number) => Setting | null;
@@ -29,6 +35,10 @@ export function stateToQuery(state: ExplorerState, defaults: SettingDefaults): s
   if (state.b) writeSetting(params, PREFIX.b, state.b, defaults);
   if (state.b && state.editing === 'b') params.set('edit', 'b');
   if (state.view !== 'trajectory') params.set('view', state.view);
+  for (const key of SWEEP_KEYS) {
+    const value = state.sweep[key];
+    if (value) params.set(`sweep.${key}`, value);
+  }
   return params.toString();
 }
 
@@ -42,6 +52,7 @@ export function stateFromQuery(query: string, defaults: SettingDefaults, fallbac
     b,
     editing: b && params.get('edit') === 'b' ? 'b' : 'a',
     view: params.get('view') === 'sweep' ? 'sweep' : 'trajectory',
+    sweep: Object.fromEntries(SWEEP_KEYS.flatMap((key) => (params.get(`sweep.${key}`) ? [[key, params.get(`sweep.${key}`)]] : []))),
   };
 }
 

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { runExperiment } from '../../experiment/experiment.ts';
+import { runsOnSeedPipeline } from '../../experiment/pipeline.ts';
 import { parseScenarioConfig } from '../../model/config.ts';
 import { isFindingName } from '../../findings/names.ts';
-import { usesGameFields } from '../../model/gameFields.ts';
 import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
-import { getSolver, isSolverName } from '../../solvers/registry.ts';
+import { getSolver } from '../../solvers/registry.ts';
 import { presentResults } from '../present.ts';
-import { loadScenarioConfigs, type ConfigSource } from '../scenarioSource.ts';
+import { loadScenarioConfigs } from '../scenarioSource.ts';
 
 // The game engine (mathjs, every solver) and the findings load only when a run needs them, so
 // seed runs and --help start fast.
@@ -34,7 +34,7 @@ export function registerRun(program: Command): void {
       }
       const sources = loadScenarioConfigs(name);
       const present = { json: options.json, out: options.out, subfolders: true };
-      if (sources.every((source) => isSeedRun(source, options.solver))) {
+      if (sources.every(({ config }) => runsOnSeedPipeline(config, options.solver))) {
         const solver = options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name;
         const results = sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver));
         await presentResults(results, present);
@@ -53,12 +53,3 @@ export function registerRun(program: Command): void {
     });
 }
 
-/**
- * Seed-family configs asked for a seed solver (grid, exact, reference) run on the seed pipeline,
- * whose output contract is the seed's; everything else runs as a general game.
- */
-function isSeedRun({ config }: ConfigSource, solver: string | undefined): boolean {
-  if (usesGameFields(config)) return false;
-  const requested = solver ?? (config as { solver?: unknown }).solver ?? 'grid';
-  return typeof requested === 'string' && isSolverName(requested);
-}
