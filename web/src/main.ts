@@ -28,8 +28,11 @@ export interface ExplorerProbe {
   renders: number;
   /** Milliseconds from the input event to the finished redraw, for each redraw caused by input. */
   latencies: number[];
-  /** Where the last redraw's time went, in milliseconds: worker round trip, chart spec, vega. */
-  phases: { solve: number; spec: number; draw: number } | null;
+  /**
+   * Where the last redraw's time went, in milliseconds: the worker round trip (of which `compute`
+   * was running the configs, the rest messaging), building the chart spec, and vega.
+   */
+  phases: { solve: number; compute: number; spec: number; draw: number } | null;
 }
 
 declare global {
@@ -161,7 +164,8 @@ async function update(inputAt: number | null): Promise<void> {
     return { id, label: ids.length > 1 ? `${SETTING_LABEL[id]} · ${name}` : name, run: solved[i] };
   });
   const times = await draw();
-  probe.phases = { solve: solvedAt - solveStarted, ...times };
+  const compute = outcomes.reduce((sum, o) => sum + (o.ok ? o.milliseconds : 0), 0);
+  probe.phases = { solve: solvedAt - solveStarted, compute, ...times };
   showProblems();
   probe.renders++;
   chartElement.dataset.renderCount = String(probe.renders);

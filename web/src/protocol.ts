@@ -24,7 +24,8 @@ export interface SolveFailure {
  */
 export type Run = { readonly kind: 'seed'; readonly result: ExperimentResult } | { readonly kind: 'game'; readonly result: PortableGameResult };
 
-export type SolveOutcome = { readonly ok: true; readonly run: Run } | { readonly ok: false; readonly failure: SolveFailure };
+/** A run, with the milliseconds the worker spent on it (validating, solving, playing out). */
+export type SolveOutcome = { readonly ok: true; readonly run: Run; readonly milliseconds: number } | { readonly ok: false; readonly failure: SolveFailure };
 
 export interface SolveResponse {
   readonly id: number;

@@ -27,7 +27,7 @@ export interface PlotSize {
 export function m4Trajectory(t: Trajectory, count: number, columns: number): Trajectory {
   const series = (Object.keys(t) as (keyof Trajectory)[]).filter((key) => key !== 'episode').map((key) => t[key]);
   const keep = m4Indices(series, count, columns);
-  const pick = (values: Float64Array) => Float64Array.from(keep, (n) => values[n]);
+  const pick = (values: Float64Array) => pickAt(values, keep);
   const theta = new Float64Array(keep.length + 1);
   theta.set(pick(t.theta));
   theta[keep.length] = t.theta[Math.min(count, t.coefficient.length)];
@@ -50,7 +50,7 @@ export function m4GameTrajectory(t: GameTrajectory, count: number, columns: numb
   const parameters = Object.values(t.parameters);
   const actions = Object.values(t.actions);
   const keep = m4Indices([t.learningRate, t.output, t.baseLoss, t.mesaLoss, ...parameters, ...actions], count, columns);
-  const pick = (values: Float64Array) => Float64Array.from(keep, (n) => values[n]);
+  const pick = (values: Float64Array) => pickAt(values, keep);
   const pickEach = (record: Readonly<Record<string, Float64Array>>) => Object.fromEntries(Object.entries(record).map(([name, values]) => [name, pick(values)]));
   return {
     episode: pick(t.episode),
@@ -65,11 +65,13 @@ export function m4GameTrajectory(t: GameTrajectory, count: number, columns: numb
 
 /** Sorted indices < count: per bucket of equal width, each series' first, last, min and max. */
 export function m4Indices(series: readonly ArrayLike<number>[], count: number, buckets: number): number[] {
-  const keep = new Set<number>();
+  // A mask rather than a set: the indices come out sorted, with no hashing (this runs on every redraw).
+  const keep = new Uint8Array(Math.max(0, count));
   const size = Math.max(1, count / Math.max(1, buckets));
   for (let start = 0; start < count; start = Math.max(start + 1, Math.round(start + size))) {
     const end = Math.min(count, Math.max(start + 1, Math.round(start + size)));
-    keep.add(start).add(end - 1);
+    keep[start] = 1;
+    keep[end - 1] = 1;
     for (const values of series) {
       let lo = start;
       let hi = start;
@@ -77,10 +79,20 @@ export function m4Indices(series: readonly ArrayLike<number>[], count: number, b
         if (values[n] < values[lo]) lo = n;
         if (values[n] > values[hi]) hi = n;
       }
-      keep.add(lo).add(hi);
+      keep[lo] = 1;
+      keep[hi] = 1;
     }
   }
-  return [...keep].sort((a, b) => a - b);
+  const kept: number[] = [];
+  for (let n = 0; n < count; n++) if (keep[n]) kept.push(n);
+  return kept;
+}
+
+/** values[keep[0]], values[keep[1]], …  */
+function pickAt(values: Float64Array, keep: readonly number[]): Float64Array {
+  const picked = new Float64Array(keep.length);
+  for (let i = 0; i < keep.length; i++) picked[i] = values[keep[i]];
+  return picked;
 }
 
 /**
@@ -155,9 +167,22 @@ export function simplifyLineSpec(spec: TopLevelSpec, size: PlotSize, tolerance =
   const [xScale, yScale] = [scaleOf(rows, x, size.width), scaleOf(rows, y, size.height)];
   const kept: Record<string, unknown>[] = [];
   for (const members of lines.values()) {
-    members.sort((a, b) => Number(a[x]) - Number(b[x]));
-    const xs = members.map((r) => Number(r[x]) * xScale);
-    const ys = members.map((r) => Number(r[y]) * yScale);
+    const xs = new Float64Array(members.length);
+    let sorted = true;
+    for (let i = 0; i < members.length; i++) {
+      xs[i] = Number(members[i][x]);
+      if (i > 0 && xs[i] < xs[i - 1]) sorted = false;
+    }
+    // Rows usually come in x order already; sorting is only for those that do not.
+    if (!sorted) {
+      members.sort((a, b) => Number(a[x]) - Number(b[x]));
+      for (let i = 0; i < members.length; i++) xs[i] = Number(members[i][x]);
+    }
+    const ys = new Float64Array(members.length);
+    for (let i = 0; i < members.length; i++) {
+      xs[i] *= xScale;
+      ys[i] = Number(members[i][y]) * yScale;
+    }
     for (const i of simplifyPolyline(xs, ys, tolerance)) kept.push(members[i]);
   }
   return { ...spec, data: { values: kept } } as TopLevelSpec;

@@ -17,7 +17,9 @@ self.onmessage = (event: MessageEvent<SolveRequest>) => {
 
 function solveOne(config: unknown): SolveOutcome {
   try {
-    return { ok: true, run: runConfig(config) };
+    const started = performance.now();
+    const run = runConfig(config);
+    return { ok: true, run, milliseconds: performance.now() - started };
   } catch (error) {
     return { ok: false, failure: describeFailure(error) };
   }
@@ -30,12 +32,14 @@ function describeFailure(error: unknown): SolveFailure {
 }
 
 /**
- * The buffers of the arrays this run made (trajectory, equilibrium, Monte Carlo bands), each
- * once. Arrays of the parsed config are left alone: a default grid may be shared between runs.
+ * The buffers of the arrays this run made (trajectory, equilibrium, Monte Carlo bands, the parsed
+ * schedule), each once. Other arrays of the parsed config are copied: a default grid or prior
+ * may be shared between runs, and a transferred buffer is gone from the worker.
  */
 function buffersOf(run: Run): ArrayBuffer[] {
   const { trajectory, equilibrium } = run.result;
-  const roots: unknown[] = [trajectory, equilibrium, run.kind === 'game' ? run.result.stochastic : undefined];
+  const schedule = run.kind === 'seed' ? run.result.config.scenario.schedule : run.result.config.game.schedule;
+  const roots: unknown[] = [trajectory, equilibrium, schedule, run.kind === 'game' ? run.result.stochastic : undefined];
   const buffers = new Set<ArrayBuffer>();
   const visit = (value: unknown): void => {
     if (value instanceof Float64Array) buffers.add(value.buffer as ArrayBuffer);
