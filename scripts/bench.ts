@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: solver speed, measured in one run so the figures can be compared as ratios.
  * - reference and grid on seed-2 (100 episodes at ℓ = 1) and their ratio;
+ * - grid at N = 10⁴ (seed-1's shape: 2000 training episodes, then 8000 of deployment), the full
+ *   scan of every grid point against the default fast path, and their ratio;
  * - exact at N = 10⁶ and 10⁷ episodes (training throughout, the cubic active at every step);
  * - lq with a 3-dimensional state (goal θ, belief β, frozen b) at N = 10⁶ with the one-component
  *   policy y = a·θ, and at N = 10⁴ with the two-component policy y = k_θθ + k_ββ;
@@ -40,6 +42,14 @@ console.log(`seed-2 (N = 100, G = 401, K = 11)`);
 console.log(`  reference  ${format(reference)}`);
 console.log(`  grid       ${format(grid)}`);
 console.log(`  ratio      reference / grid = ${Math.round(reference / grid)}×`);
+
+const long = linearScenario({ schedule: '1x2000,0x8000' });
+const scan = medianMilliseconds(() => solveGrid(long, { search: 'scan' }), 11);
+const fast = medianMilliseconds(() => solveGrid(long), 51);
+console.log(`grid, N = 1e+4 (1x2000,0x8000, G = 401)`);
+console.log(`  full scan  ${format(scan)}`);
+console.log(`  fast path  ${format(fast)}`);
+console.log(`  ratio      scan / fast = ${(scan / fast).toFixed(1)}×`);
 
 for (const episodes of [1e6, 1e7]) {
   const scenario = linearScenario({ schedule: new Float64Array(episodes).fill(1) });

@@ -22,7 +22,7 @@ export { mlpForward } from './model/policies/mlp.ts';
 // solvers/
 export type { Equilibrium, Solver, SolverName } from './solvers/equilibrium.ts';
 export { solveReference, referenceSolver, REFERENCE_MAX_EPISODES } from './solvers/reference.ts';
-export { solveGrid, gridSolver } from './solvers/grid.ts';
+export { solveGrid, gridSolver, type GridSolveOptions } from './solvers/grid.ts';
 export { solveExact, exactSolver } from './solvers/exact.ts';
 export { SOLVERS, SOLVER_NAMES, getSolver } from './solvers/registry.ts';
 export { TIE_RELATIVE_TOLERANCE } from './solvers/tieRule.ts';

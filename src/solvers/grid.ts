@@ -1,32 +1,44 @@
 /**
  * The grid solver: backward induction over the coefficient grid with the suffix moments of
- * suffixMoments.ts, O(N·G). Agent n minimises g(a) = (a − 1)² + γ(f(a)²A − 2f(a)B + L) over the
- * grid with the shared tie rule, so it returns exactly the reference solver's coefficients.
+ * suffixMoments.ts. Agent n minimises g(a) = (a − 1)² + γ(f²A − 2fB + L) over the grid with the
+ * shared tie rule, so it returns exactly the reference solver's coefficients. g is a quartic, so
+ * the fast path (gridFastPath.ts) looks only near the roots of the cubic g′ and at the grid ends,
+ * O(N) in all but flat or ill-conditioned cases; it gives the full scan's (gridScan.ts, O(N·G))
+ * choices bit for bit and falls back to the scan wherever it cannot prove that.
  */
 import { DivergenceError } from '../model/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
 import type { Equilibrium, Solver } from './equilibrium.ts';
-import { emptyFuture, normalisedCost, prependEpisode, updateFactor } from './suffixMoments.ts';
-import { chooseGridPoint } from './tieRule.ts';
+import { chooseGridCoefficient, newGridWorkspace } from './gridFastPath.ts';
+import { scanGrid } from './gridScan.ts';
+import { emptyFuture, prependEpisode, updateFactor } from './suffixMoments.ts';
 
 export const gridSolver: Solver = {
   name: 'grid',
-  description: 'backward induction on the coefficient grid with closed-form suffix moments; O(N·G), equals reference',
+  description: 'backward induction on the coefficient grid with closed-form suffix moments, searched near the roots of g′; O(N), O(N·G) at worst; equals reference',
   solve: solveGrid,
 };
 
-export function solveGrid(scenario: LinearScenario): Equilibrium {
+export interface GridSolveOptions {
+  /**
+   * 'fast' (default): candidates near the roots of g′, certified, else the scan; 'scan': g at
+   * every grid point. Both give the same equilibrium; 'scan' is there to check and time 'fast'.
+   */
+  search?: 'fast' | 'scan';
+}
+
+export function solveGrid(scenario: LinearScenario, options: GridSolveOptions = {}): Equilibrium {
   const { schedule, coefficientGrid: grid, discount, regularizer } = scenario;
   const coefficients = new Float64Array(schedule.length);
-  const costs = new Float64Array(grid.length);
+  const workspace = newGridWorkspace(grid, regularizer, discount);
+  const scanOnly = options.search === 'scan';
   const future = emptyFuture();
   const ties: number[] = [];
   for (let n = schedule.length - 1; n >= 0; n--) {
     const rate = schedule[n];
-    for (let i = 0; i < grid.length; i++) {
-      costs[i] = normalisedCost(grid[i], updateFactor(grid[i], rate, regularizer), future, discount);
-    }
-    const choice = chooseGridPoint(costs);
+    const choice = scanOnly
+      ? scanGrid(grid, rate, regularizer, future, discount, workspace.costs)
+      : chooseGridCoefficient(workspace, rate, future);
     if (choice.index < 0) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     const a = grid[choice.index];

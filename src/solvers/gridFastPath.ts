@@ -1,0 +1,131 @@
+/**
+ * The grid solver's fast path: agent n's choice under the tie rule from a handful of cost
+ * evaluations instead of all G, equal to the full scan's (gridScan.ts) or null when it cannot
+ * prove that, and the caller scans.
+ *
+ * Why it equals the scan. Let ĝ_i be the computed cost at grid point i (gridCost, the scan's own
+ * expression) and g_i the exact one, |ĝ_i − g_i| ≤ E (gridCostErrorBound).
+ * 1. g is evaluated on runs of grid points around the roots of g′ and at both ends, with a
+ *    certificate that g is monotone over each gap between runs (gridRuns.ts).
+ * 2. m = the least ĝ on the runs, t = m + 1e−12·|m| (tieRule.ts), reach = t + 2E. From each run,
+ *    walk outwards while ĝ ≤ reach (usually not a single step). Then both ends of every gap have
+ *    ĝ > reach, and a point i inside has ĝ_i ≥ g_i − E ≥ min(g at the ends) − E
+ *    ≥ min(ĝ at the ends) − 2E > t: it neither lowers the minimum nor joins a tie. (A cost that
+ *    overflows is +∞ or NaN, never ≤ t, either.) So the tie rule on the evaluated points is the
+ *    tie rule on the whole grid.
+ * Null when a cost is not finite, a walked cost is below m (the minimum would move), the signs do
+ * not certify, or E overflows.
+ */
+import { gridCost, gridCostErrorBound, scanGrid } from './gridScan.ts';
+import { gapsAreMonotone, type GridRuns, newGridRuns, setRuns } from './gridRuns.ts';
+import { certifySlope, newSlope, rootBrackets, type Slope } from './gridSlope.ts';
+import type { SuffixMoments } from './suffixMoments.ts';
+import { type GridChoice, TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
+
+/** Scratch space for one solve: the hot loop allocates nothing but its choices. */
+export interface GridWorkspace {
+  readonly grid: Float64Array;
+  readonly regularizer: number;
+  readonly discount: number;
+  /** ĝ by grid index; only the entries just evaluated mean anything. */
+  readonly costs: Float64Array;
+  readonly slope: Slope;
+  readonly roots: Float64Array;
+  readonly brackets: Int32Array;
+  /** The evaluated indices. */
+  readonly runs: GridRuns;
+  /** The last root bracket found: the next agent's search starts there. */
+  hint: number;
+}
+
+export const newGridWorkspace = (grid: Float64Array, regularizer: number, discount: number): GridWorkspace => ({
+  grid,
+  regularizer,
+  discount,
+  costs: new Float64Array(grid.length),
+  slope: newSlope(),
+  roots: new Float64Array(3),
+  brackets: new Int32Array(3),
+  runs: newGridRuns(),
+  hint: grid.length >> 1,
+});
+
+/** Agent n's choice on the grid: the fast path, or the full scan where it gives up. */
+export function chooseGridCoefficient(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice {
+  return fastGridChoice(ws, rate, future) ?? scanGrid(ws.grid, rate, ws.regularizer, future, ws.discount, ws.costs);
+}
+
+/** The fast path alone: the scan's choice, or null when it cannot prove it. */
+export function fastGridChoice(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice | null {
+  const slope = certifySlope(ws.slope, rate, ws.regularizer, future, ws.discount);
+  if (slope.roots === 0) return null;
+  const bracketCount = rootBrackets(slope, ws.grid, ws.hint, ws.roots, ws.brackets);
+  if (bracketCount === 0) return null;
+  if (bracketCount === 1) ws.hint = Math.max(ws.brackets[0], 0);
+  setRuns(ws.runs, ws.brackets, bracketCount, ws.grid.length);
+  // One run covering the whole grid (G ≤ 6 or so) leaves no gap to certify.
+  if (ws.runs.count > 1 && !gapsAreMonotone(ws.runs, ws.grid, slope)) return null;
+  const minimum = evaluateRuns(ws, rate, future);
+  if (Number.isNaN(minimum)) return null;
+  const threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
+  const reach = threshold + 2 * gridCostErrorBound(ws.grid, rate, ws.regularizer, future, ws.discount);
+  if (!(reach < Infinity) || !walkOutwards(ws, rate, future, minimum, reach)) return null;
+  return tieRuleOnRuns(ws, threshold);
+}
+
+/** ĝ on the runs; returns the least, or NaN when a cost is not finite. */
+function evaluateRuns(ws: GridWorkspace, rate: number, future: SuffixMoments): number {
+  const { grid, costs, runs } = ws;
+  let minimum = Infinity;
+  for (let k = 0; k < runs.count; k++) {
+    for (let i = runs.lo[k]; i <= runs.hi[k]; i++) {
+      const cost = gridCost(grid[i], rate, ws.regularizer, future, ws.discount);
+      if (!Number.isFinite(cost)) return NaN;
+      costs[i] = cost;
+      if (cost < minimum) minimum = cost;
+    }
+  }
+  return minimum;
+}
+
+/**
+ * Step 2: extends each run outwards while its end costs at most `reach`; false when a walked cost
+ * is not finite or lies below the minimum.
+ */
+function walkOutwards(ws: GridWorkspace, rate: number, future: SuffixMoments, minimum: number, reach: number): boolean {
+  const { grid, costs, runs } = ws;
+  let floor = -1; // the last evaluated index left of run k
+  for (let k = 0; k < runs.count; k++) {
+    const ceiling = k + 1 < runs.count ? runs.lo[k + 1] : grid.length;
+    let lo = runs.lo[k];
+    let hi = runs.hi[k];
+    while (lo - 1 > floor && costs[lo] <= reach) {
+      lo--;
+      costs[lo] = gridCost(grid[lo], rate, ws.regularizer, future, ws.discount);
+      if (!(costs[lo] >= minimum && costs[lo] < Infinity)) return false;
+    }
+    while (hi + 1 < ceiling && costs[hi] <= reach) {
+      hi++;
+      costs[hi] = gridCost(grid[hi], rate, ws.regularizer, future, ws.discount);
+      if (!(costs[hi] >= minimum && costs[hi] < Infinity)) return false;
+    }
+    runs.lo[k] = lo;
+    runs.hi[k] = hi;
+    floor = hi;
+  }
+  return true;
+}
+
+/** The tie rule (tieRule.ts) over the evaluated points, in grid order. */
+function tieRuleOnRuns(ws: GridWorkspace, threshold: number): GridChoice {
+  const { costs, runs } = ws;
+  let index = -1;
+  for (let k = 0; k < runs.count; k++) {
+    for (let i = runs.lo[k]; i <= runs.hi[k]; i++) {
+      if (!(costs[i] <= threshold)) continue;
+      if (index >= 0) return { index, tied: true };
+      index = i;
+    }
+  }
+  return { index, tied: false };
+}
