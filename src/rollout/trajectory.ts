@@ -29,11 +29,14 @@ export const EPISODE_COLUMNS = ['episode', 'theta', 'coefficient', 'learningRate
 export function emptyTrajectory(schedule: ArrayLike<number>, coefficients: ArrayLike<number>): Trajectory {
   const episodes = schedule.length;
   if (coefficients.length !== episodes) throw new RangeError(`rollout: ${coefficients.length} coefficients for ${episodes} episodes`);
+  // Plain loops and the typed-array constructor: Float64Array.from with a callback costs about 0.1 µs an element.
+  const episode = new Float64Array(episodes);
+  for (let n = 0; n < episodes; n++) episode[n] = n;
   return {
-    episode: Float64Array.from({ length: episodes }, (_, n) => n),
+    episode,
     theta: new Float64Array(episodes + 1),
-    coefficient: Float64Array.from(coefficients),
-    learningRate: Float64Array.from(schedule),
+    coefficient: new Float64Array(coefficients),
+    learningRate: new Float64Array(schedule),
     output: new Float64Array(episodes),
     baseLoss: new Float64Array(episodes),
     mesaLoss: new Float64Array(episodes),

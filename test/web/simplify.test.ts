@@ -5,7 +5,7 @@ import { runExperiment } from '../../src/experiment/experiment.ts';
 import { parseScenarioConfig } from '../../src/model/config.ts';
 import { seedFigureSpec } from '../../src/report/charts/seedFigure.ts';
 import { seed1 } from '../../src/scenarios/seed.ts';
-import { m4Indices, m4Trajectory, simplifyLineSpec, simplifyPolyline } from '../../web/src/simplify.ts';
+import { m4Indices, simplifyLineSpec, simplifyPolyline, thinLine } from '../../web/src/simplify.ts';
 
 /** Distance from point i to the polyline through `kept` (the segment spanning i). */
 function distanceToSimplified(xs: number[], ys: number[], kept: number[], i: number): number {
@@ -57,18 +57,31 @@ describe('m4Indices()', () => {
   });
 });
 
-describe('m4Trajectory()', () => {
-  it('is a trajectory of the kept episodes, numbered as they were', () => {
-    const { trajectory } = runExperiment(parseScenarioConfig({ ...seed1, schedule: { training: 20, deployment: 5000 } }));
-    const reduced = m4Trajectory(trajectory, 5020, 100);
-    const n = reduced.episode.length;
-    expect(n).toBeLessThan(1000);
-    expect(reduced.theta).toHaveLength(n + 1);
-    expect(reduced.theta[n]).toBe(trajectory.theta[5020]);
-    for (let k = 0; k < n; k++) {
-      const e = reduced.episode[k];
-      expect([reduced.theta[k], reduced.coefficient[k], reduced.output[k]]).toEqual([trajectory.theta[e], trajectory.coefficient[e], trajectory.output[e]]);
-    }
+describe('thinLine()', () => {
+  it('keeps both ends, and every point lies within a pixel column plus the tolerance of the drawn line', () => {
+    const line = fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 3000 });
+    fc.assert(
+      fc.property(line, fc.integer({ min: 20, max: 800 }), fc.integer({ min: 50, max: 400 }), (ys, width, height) => {
+        const xs = ys.map((_, i) => i);
+        const x = { lo: 0, hi: ys.length - 1, pixels: width };
+        const y = { lo: Math.min(...ys), hi: Math.max(...ys), pixels: height };
+        const kept = thinLine(xs, ys, ys.length, x, y);
+        expect([kept[0], kept[kept.length - 1]]).toEqual([0, ys.length - 1]);
+        const px = xs.map((v) => (v * width) / (x.hi - x.lo));
+        const py = ys.map((v) => (y.hi > y.lo ? ((v - y.lo) * height) / (y.hi - y.lo) : v - y.lo));
+        const column = width / (ys.length - 1) > 1 ? 0 : 1;
+        for (let i = 0; i < ys.length; i++) expect(distanceToSimplified(px, py, kept, i)).toBeLessThanOrEqual(0.25 + column + 1e-9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('draws 10⁴ episodes of seed-1 with a few dozen points per series', () => {
+    const { trajectory } = runExperiment(parseScenarioConfig({ ...seed1, schedule: { training: 20, deployment: 9980 } }));
+    const y = { lo: 0, hi: 1, pixels: 300 };
+    const kept = thinLine(trajectory.episode, trajectory.coefficient, 10_000, { lo: 0, hi: 9999, pixels: 700 }, y);
+    expect(kept.length).toBeLessThan(100);
+    expect(kept.map((n) => trajectory.coefficient[n])).toContain(1);
   });
 });
 

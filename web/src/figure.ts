@@ -7,11 +7,11 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ExperimentResult } from '../../src/experiment/experiment.ts';
 import { gameFigureSeries, gameTrajectoryFigureSpec } from '../../src/report/charts/gameFigure.ts';
-import { seedFigureSpec } from '../../src/report/charts/seedFigure.ts';
+import { SEED_FIGURE_SERIES, seedFigureColumns, seedFigureSpecOfPoints, type SeedFigurePoint } from '../../src/report/charts/seedFigure.ts';
 import { overlaySpecs } from './overlay.ts';
 import type { Run } from './protocol.ts';
 import { asGameTrajectory, plotWindow, runName } from './runView.ts';
-import { m4GameTrajectory, m4Trajectory, simplifyLineSpec, type PlotSize } from './simplify.ts';
+import { m4GameTrajectory, simplifyLineSpec, thinLine, type AxisRange, type PlotSize } from './simplify.ts';
 
 export interface FigureInput {
   /** Legend name of the run in comparison mode. */
@@ -35,14 +35,26 @@ export function trajectoryFigureSpec(inputs: readonly FigureInput[], width: numb
   return { ...spec, width, height: HEIGHT, autosize: { type: 'fit', contains: 'padding' } } as TopLevelSpec;
 }
 
+/** The seed figure of the plot window, each series thinned on its own (thinLine) before any row is built. */
 function thinnedSeedFigure({ trajectory, config }: ExperimentResult, plot: PlotSize): TopLevelSpec {
   const shown = Math.min(config.plotWindow, trajectory.coefficient.length);
-  // Beyond a few points per pixel column, M4 first, so the figure's rows stay few.
-  const reduced = shown > 4 * plot.width ? m4Trajectory(trajectory, shown, plot.width) : null;
-  const spec = reduced
-    ? seedFigureSpec(reduced, { title: config.name, window: reduced.coefficient.length })
-    : seedFigureSpec(trajectory, { title: config.name, window: config.plotWindow });
-  return simplifyLineSpec(spec, plot);
+  const columns = seedFigureColumns(trajectory);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const values of Object.values(columns)) {
+    for (let n = 0; n < shown; n++) {
+      if (values[n] < lo) lo = values[n];
+      if (values[n] > hi) hi = values[n];
+    }
+  }
+  const x: AxisRange = { lo: 0, hi: Math.max(1, shown - 1), pixels: plot.width };
+  const y: AxisRange = { lo, hi, pixels: plot.height };
+  const points: SeedFigurePoint[] = [];
+  for (const series of SEED_FIGURE_SERIES) {
+    const values = columns[series];
+    for (const n of thinLine(trajectory.episode, values, shown, x, y)) points.push({ episode: trajectory.episode[n], series, value: values[n] });
+  }
+  return seedFigureSpecOfPoints(points, { title: config.name });
 }
 
 /** Each run's game figure, every one with the series of all of them (in first-seen order). */

@@ -33,13 +33,18 @@ const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7'];
 const SERIES_DASHES = [[1, 0], [1, 0], [1, 0], [7, 4]];
 
 export function seedFigureSpec(trajectory: Trajectory, options: SeedFigureOptions): TopLevelSpec {
+  return seedFigureSpecOfPoints(seedFigurePoints(trajectory, options.window), options);
+}
+
+/** The same figure of given points, e.g. a selection of them thinned for the screen (`window` unused). */
+export function seedFigureSpecOfPoints(points: readonly SeedFigurePoint[], options: SeedFigureOptions): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: options.subtitle ? { text: options.title, subtitle: options.subtitle } : options.title,
     width: 640,
     height: 320,
     config: chartConfig(),
-    data: { values: seedFigurePoints(trajectory, options.window) },
+    data: { values: [...points] },
     mark: { type: 'line', strokeWidth: 2.5 },
     encoding: {
       // The axis ends at the last episode shown; the y padding keeps lines at 0 and 1 off the frame.
@@ -61,15 +66,15 @@ export function seedFigureSpec(trajectory: Trajectory, options: SeedFigureOption
 export function seedFigurePoints(t: Trajectory, window = t.coefficient.length): SeedFigurePoint[] {
   if (!(window >= 0)) throw new RangeError(`seedFigureSpec: window must be a non-negative number, got ${window}`);
   const shown = Math.min(Math.floor(window), t.coefficient.length);
-  const columns: Record<SeedFigureSeries, Float64Array> = {
-    'mesa objective θ': t.theta,
-    coefficient: t.coefficient,
-    'learning rate': t.learningRate,
-    'model output (a·θ)': t.output,
-  };
+  const columns = seedFigureColumns(t);
   const points: SeedFigurePoint[] = [];
   for (const series of SEED_FIGURE_SERIES) {
     for (let n = 0; n < shown; n++) points.push({ episode: t.episode[n], series, value: columns[series][n] });
   }
   return points;
+}
+
+/** The trajectory column behind each series (θ's has one entry more than the figure uses). */
+export function seedFigureColumns(t: Trajectory): Record<SeedFigureSeries, Float64Array> {
+  return { 'mesa objective θ': t.theta, coefficient: t.coefficient, 'learning rate': t.learningRate, 'model output (a·θ)': t.output };
 }
