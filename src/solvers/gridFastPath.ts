@@ -57,6 +57,7 @@ export function chooseGridCoefficient(ws: GridWorkspace, rate: number, future: S
 
 /** The fast path alone: the scan's choice, or null when it cannot prove it. */
 export function fastGridChoice(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice | null {
+  if (rate === 0) return deploymentChoice(ws, future);
   const slope = certifySlope(ws.slope, rate, ws.regularizer, future, ws.discount);
   if (slope.roots === 0) return null;
   const bracketCount = rootBrackets(slope, ws.grid, ws.hint, ws.roots, ws.brackets);
@@ -65,6 +66,37 @@ export function fastGridChoice(ws: GridWorkspace, rate: number, future: SuffixMo
   setRuns(ws.runs, ws.brackets, bracketCount, ws.grid.length);
   // One run covering the whole grid (G ≤ 6 or so) leaves no gap to certify.
   if (ws.runs.count > 1 && !gapsAreMonotone(ws.runs, ws.grid, slope)) return null;
+  return choiceOnRuns(ws, rate, future);
+}
+
+/**
+ * ℓ = 0 (a deployment episode): f ≡ 1, so g(a) = (a − 1)² + γ(A − 2B + L), a parabola with its
+ * vertex at 1. The exact g falls towards 1 and rises beyond it, so the one run of the grid points
+ * on either side of 1 does step 1's work with no slope to certify, and step 2 applies as it is.
+ */
+function deploymentChoice(ws: GridWorkspace, future: SuffixMoments): GridChoice | null {
+  const { grid, runs } = ws;
+  const j = firstAtLeast(grid, 1);
+  runs.count = 1;
+  runs.lo[0] = Math.max(j - 1, 0);
+  runs.hi[0] = Math.min(j, grid.length - 1);
+  return choiceOnRuns(ws, 0, future);
+}
+
+/** The least index whose grid point is ≥ x (grid.length when there is none); the grid increases. */
+function firstAtLeast(grid: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = grid.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (grid[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Step 2 on runs set by step 1: the scan's choice, or null when it cannot prove it. */
+function choiceOnRuns(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice | null {
   const minimum = evaluateRuns(ws, rate, future);
   if (Number.isNaN(minimum)) return null;
   const threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);

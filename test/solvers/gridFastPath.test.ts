@@ -122,6 +122,27 @@ describe('the grid solver fast path', () => {
     );
   });
 
+  it('decides deployment agents (ℓ = 0) itself, as the scan does, on any grid and however large the future', () => {
+    const size = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e12, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }));
+    const agent = fc.record({
+      A: size,
+      B: fc.oneof(fc.constant(0), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+      L: size,
+      regularizer: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+      discount: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+      // Grids around 1, wholly below it, wholly above it, and single points.
+      grid: fc.oneof(coefficientGrid, coefficientGrid.map((points) => (points ?? []).map((a) => a + 5))).map((points) => Float64Array.from(points && points.length > 0 ? points : linspace(-2, 2, 401))),
+    });
+    fc.assert(
+      fc.property(agent, ({ A, B, L, regularizer, discount, grid }) => {
+        const future = { A, B, L };
+        const fast = fastGridChoice(newGridWorkspace(grid, regularizer, discount), 0, future);
+        expect(fast).toEqual(fullScan(grid, 0, regularizer, future, discount));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('solves seed-1 and seed-2 on the fast path alone', () => {
     for (const config of [seed1, seed2]) {
       const { scenario } = parseScenarioConfig(config);
