@@ -242,6 +242,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
       ['exact solver, whole run drawn', 'plotWindow=&solver=exact', 'schedule.training'],
       ['grid solver, first 30 episodes drawn', 'plotWindow=30', 'schedule.training'],
       ['grid solver, 10⁴ training episodes', 'plotWindow=&schedule.training=10000&schedule.deployment=0', 'schedule.learningRate'],
+      ['exact solver, 10⁴ training episodes', 'plotWindow=&schedule.training=10000&schedule.deployment=0&solver=exact', 'schedule.learningRate'],
     ] as const) {
       const m = await measure(query, slider);
       const ms = (x: number) => `${x.toFixed(1).padStart(5)} ms`;
