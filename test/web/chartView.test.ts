@@ -3,6 +3,9 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/experiment/experiment.ts';
 import { parseScenarioConfig } from '../../src/model/config.ts';
+import { runGame } from '../../src/experiment/gameExperiment.ts';
+import { parseGameConfig } from '../../src/model/gameConfig.ts';
+import { gameFigureSpec } from '../../src/report/charts/gameFigure.ts';
 import { seedFigureSpec } from '../../src/report/charts/seedFigure.ts';
 import { seed1 } from '../../src/scenarios/seed.ts';
 import { liftInlineData } from '../../web/src/chartView.ts';
@@ -39,5 +42,12 @@ describe('overlaySpecs()', () => {
     view.finalize();
     expect(svg).toContain('B · two');
     expect(svg).toContain('stroke-dasharray="2,3"');
+  });
+
+  it('drops point markers from both layers, so the legend shows solid and dotted lines', () => {
+    const game = (training: number) => gameFigureSpec(runGame(parseGameConfig({ ...seed1, solver: 'lq', schedule: { training, deployment: 10 } })));
+    expect(JSON.stringify(game(5))).toContain('"point":true');
+    const spec = overlaySpecs(game(5), game(8), ['A', 'B'], 'A vs B') as unknown as { layer: { mark: { point: boolean } }[] };
+    expect(spec.layer.map((l) => l.mark.point)).toEqual([false, false]);
   });
 });

@@ -78,7 +78,11 @@ const PRESENTATION: Readonly<Record<string, Presentation>> = {
   prior: { label: 'Prior over θ', hint: 'a list such as [-1, 0, 1] or {min: -1, max: 1, count: 11}; empty: the default' },
   coefficientGrid: { label: 'Coefficient grid', hint: 'a list or {min: -2, max: 2, count: 401}; empty: the default' },
   plotWindow: { label: 'Episodes shown', hint: 'leading episodes drawn in the chart; empty: all' },
-  'update.type': { label: 'Update rule', defaultValue: 'gradient', hint: 'gradient: one step on the newest episode (the seed model)' },
+  'update.type': {
+    label: 'Update rule',
+    defaultValue: 'gradient',
+    hint: 'gradient: one step on the newest episode (the seed model); gradient-all: K steps on all past episodes; full: re-fit on all past episodes; reinforce: policy gradient with exploration noise σ',
+  },
   'update.steps': { label: 'Steps on all past data', slider: { min: 1, max: 50, step: 1 } },
   'update.sigma': { label: 'Exploration noise σ', slider: { min: 0.05, max: 2, step: 0.05 } },
   'update.baseline': { label: 'Reward baseline' },

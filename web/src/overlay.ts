@@ -52,8 +52,14 @@ function withoutDashLegend(unit: UnitSpec): UnitSpec {
   return { ...unit, encoding: { ...unit.encoding, strokeDash: { ...dash, legend: null } } };
 }
 
+/**
+ * The unit without its top-level properties, and without point markers on its lines: two sets of
+ * markers hide the dotted line, and the legend would show dots instead of solid and dotted lines.
+ */
 function layer(unit: UnitSpec): UnitSpec {
-  return Object.fromEntries(Object.entries(unit).filter(([key]) => !TOP_LEVEL_ONLY.includes(key))) as UnitSpec;
+  const inner = Object.fromEntries(Object.entries(unit).filter(([key]) => !TOP_LEVEL_ONLY.includes(key))) as UnitSpec;
+  const mark = inner.mark;
+  return typeof mark === 'object' && mark !== null && 'point' in mark ? { ...inner, mark: { ...mark, point: false } } : inner;
 }
 
 function asUnit(spec: TopLevelSpec): UnitSpec {

@@ -94,17 +94,17 @@ export function thinLine(xs: ArrayLike<number>, ys: ArrayLike<number>, count: nu
   // A point between two of equal value lies on their line: dropping it changes nothing, and a
   // deployment stage's flat lines shrink to their ends before Douglas–Peucker scans them.
   const candidates = reduced.filter((n, i) => i === 0 || i === reduced.length - 1 || ys[n] !== ys[reduced[i - 1]] || ys[n] !== ys[reduced[i + 1]]);
-  const [xScale, yScale] = [pixelsPerUnit(x), pixelsPerUnit(y)];
   const px = new Float64Array(candidates.length);
   const py = new Float64Array(candidates.length);
   candidates.forEach((n, i) => {
-    px[i] = (xs[n] - x.lo) * xScale;
-    py[i] = (ys[n] - y.lo) * yScale;
+    px[i] = toPixels(xs[n], x);
+    py[i] = toPixels(ys[n], y);
   });
   return simplifyPolyline(px, py, tolerance).map((i) => candidates[i]);
 }
 
-const pixelsPerUnit = (range: AxisRange): number => (range.hi > range.lo ? range.pixels / (range.hi - range.lo) : 1);
+/** v's offset from the range's start in pixels; divided first, so a range of subnormal width cannot overflow. */
+const toPixels = (v: number, range: AxisRange): number => (range.hi > range.lo ? ((v - range.lo) / (range.hi - range.lo)) * range.pixels : v - range.lo);
 
 /**
  * The indices of the points Ramer–Douglas–Peucker keeps: every point farther than `tolerance`
