@@ -27,7 +27,7 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
   ...onlineScenarios(),
 ];
 
-/** A built-in whose configs are all in the seed family (they run on the seed pipeline). */
+/** A built-in whose configs are all in the seed family (none uses a game-only field). */
 export interface SeedFamilyScenario extends BuiltInScenario {
   readonly configs: readonly ScenarioConfig[];
 }
