@@ -2,9 +2,10 @@
  * The grid solver: backward induction over the coefficient grid with the suffix moments of
  * suffixMoments.ts. Agent n minimises g(a) = (a − 1)² + γ(f²A − 2fB + L) over the grid with the
  * shared tie rule, so it returns exactly the reference solver's coefficients. g is a quartic, so
- * the fast path (gridFastPath.ts) looks only near the roots of the cubic g′ and at the grid ends,
- * O(N) in all but flat or ill-conditioned cases; it gives the full scan's (gridScan.ts, O(N·G))
- * choices bit for bit and falls back to the scan wherever it cannot prove that.
+ * the fast path (gridFastPath.ts) walks downhill from the last agent's choice where g is convex
+ * and looks only near the roots of the cubic g′ and at the grid ends elsewhere: O(N) in all but
+ * flat or ill-conditioned cases. It gives the full scan's (gridScan.ts, O(N·G)) choices bit for
+ * bit and falls back to the scan wherever it cannot prove that.
  */
 import { DivergenceError } from '../model/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
@@ -15,14 +16,15 @@ import { emptyFuture, prependEpisode, updateFactor } from './suffixMoments.ts';
 
 export const gridSolver: Solver = {
   name: 'grid',
-  description: 'backward induction on the coefficient grid with closed-form suffix moments, searched near the roots of g′; O(N), O(N·G) at worst; equals reference',
+  description: 'backward induction on the coefficient grid with closed-form suffix moments, searched downhill from the last choice or near the roots of g′; O(N), O(N·G) at worst; equals reference',
   solve: solveGrid,
 };
 
 export interface GridSolveOptions {
   /**
-   * 'fast' (default): candidates near the roots of g′, certified, else the scan; 'scan': g at
-   * every grid point. Both give the same equilibrium; 'scan' is there to check and time 'fast'.
+   * 'fast' (default): a certified search from the last choice or near the roots of g′, else the
+   * scan; 'scan': g at every grid point. Both give the same equilibrium; 'scan' is there to
+   * check and time 'fast'.
    */
   search?: 'fast' | 'scan';
 }

@@ -3,8 +3,13 @@
  * evaluations instead of all G, equal to the full scan's (gridScan.ts) or null when it cannot
  * prove that, and the caller scans.
  *
- * Why it equals the scan. Let ĝ_i be the computed cost at grid point i (gridCost, the scan's own
- * expression) and g_i the exact one, |ĝ_i − g_i| ≤ E (gridCostErrorBound).
+ * Where g is certified convex (every deployment agent, and training agents with C1 > 0: nearly
+ * all), a walk downhill from the last agent's choice settles it in about three evaluations
+ * (gridConvex.ts). Elsewhere, or when that walk meets a cost that is not finite, runs around the
+ * roots of g′ (steps 1 and 2 below).
+ *
+ * Why the runs give the scan's choice. Let ĝ_i be the computed cost at grid point i (gridCost,
+ * the scan's own expression) and g_i the exact one, |ĝ_i − g_i| ≤ E (gridCostErrorBound).
  * 1. g is evaluated on runs of grid points around the roots of g′ and at both ends, with a
  *    certificate that g is monotone over each gap between runs (gridRuns.ts).
  * 2. m = the least ĝ on the runs, t = m + 1e−12·|m| (tieRule.ts), reach = t + 2E. From each run,
@@ -16,17 +21,19 @@
  * Null when a cost is not finite, a walked cost is below m (the minimum would move), the signs do
  * not certify, or E overflows.
  */
-import { gridCost, gridCostErrorBound, scanGrid } from './gridScan.ts';
+import { convexChoice } from './gridConvex.ts';
+import { costErrorBound, gridCost, gridEnds, type GridEnds, scanGrid } from './gridScan.ts';
 import { gapsAreMonotone, type GridRuns, newGridRuns, setRuns } from './gridRuns.ts';
-import { certifySlope, newSlope, rootBrackets, type Slope } from './gridSlope.ts';
+import { certifySlope, costIsConvex, newSlope, rootBrackets, type Slope } from './gridSlope.ts';
 import type { SuffixMoments } from './suffixMoments.ts';
-import { type GridChoice, TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
+import { type GridChoice, TIE_RELATIVE_TOLERANCE, tieRuleOnRange } from './tieRule.ts';
 
-/** Scratch space for one solve: the hot loop allocates nothing but its choices. */
+/** Scratch space for one solve: the fast path allocates nothing. */
 export interface GridWorkspace {
   readonly grid: Float64Array;
   readonly regularizer: number;
   readonly discount: number;
+  readonly ends: GridEnds;
   /** ĝ by grid index; only the entries just evaluated mean anything. */
   readonly costs: Float64Array;
   readonly slope: Slope;
@@ -34,7 +41,9 @@ export interface GridWorkspace {
   readonly brackets: Int32Array;
   /** The evaluated indices. */
   readonly runs: GridRuns;
-  /** The last root bracket found: the next agent's search starts there. */
+  /** The fast path's answer, rewritten for each agent: no object per agent. */
+  readonly choice: GridChoice;
+  /** Where the next agent's search starts: the last choice, or the last root bracket found. */
   hint: number;
 }
 
@@ -42,22 +51,41 @@ export const newGridWorkspace = (grid: Float64Array, regularizer: number, discou
   grid,
   regularizer,
   discount,
+  ends: gridEnds(grid),
   costs: new Float64Array(grid.length),
   slope: newSlope(),
   roots: new Float64Array(3),
   brackets: new Int32Array(3),
   runs: newGridRuns(),
-  hint: grid.length >> 1,
+  choice: { index: -1, tied: false },
+  hint: myopicIndex(grid),
 });
 
-/** Agent n's choice on the grid: the fast path, or the full scan where it gives up. */
+/**
+ * Agent n's choice on the grid: the fast path, or the full scan where it gives up. The fast
+ * path's choice is ws.choice, valid until the next call with this workspace.
+ */
 export function chooseGridCoefficient(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice {
   return fastGridChoice(ws, rate, future) ?? scanGrid(ws.grid, rate, ws.regularizer, future, ws.discount, ws.costs);
 }
 
-/** The fast path alone: the scan's choice, or null when it cannot prove it. */
+/** The fast path alone: the scan's choice (ws.choice), or null when it cannot prove it. */
 export function fastGridChoice(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice | null {
   if (rate === 0) return deploymentChoice(ws, future);
+  const convex = costIsConvex(ws.slope, rate, ws.regularizer, future, ws.discount);
+  return (convex ? convexChoice(ws, rate, future, ws.hint) : null) ?? runsChoice(ws, rate, future);
+}
+
+/**
+ * ℓ = 0 (a deployment episode): f ≡ 1, so g(a) = (a − 1)² + γ(A − 2B + L), a parabola with its
+ * vertex at 1; the convex walk starts next to 1. (So does the first agent: g = (a − 1)².)
+ */
+function deploymentChoice(ws: GridWorkspace, future: SuffixMoments): GridChoice | null {
+  return convexChoice(ws, 0, future, myopicIndex(ws.grid));
+}
+
+/** Steps 1 and 2 above: any g whose slope signs certify. */
+function runsChoice(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice | null {
   const slope = certifySlope(ws.slope, rate, ws.regularizer, future, ws.discount);
   if (slope.roots === 0) return null;
   const bracketCount = rootBrackets(slope, ws.grid, ws.hint, ws.roots, ws.brackets);
@@ -69,18 +97,9 @@ export function fastGridChoice(ws: GridWorkspace, rate: number, future: SuffixMo
   return choiceOnRuns(ws, rate, future);
 }
 
-/**
- * ℓ = 0 (a deployment episode): f ≡ 1, so g(a) = (a − 1)² + γ(A − 2B + L), a parabola with its
- * vertex at 1. The exact g falls towards 1 and rises beyond it, so the one run of the grid points
- * on either side of 1 does step 1's work with no slope to certify, and step 2 applies as it is.
- */
-function deploymentChoice(ws: GridWorkspace, future: SuffixMoments): GridChoice | null {
-  const { grid, runs } = ws;
-  const j = firstAtLeast(grid, 1);
-  runs.count = 1;
-  runs.lo[0] = Math.max(j - 1, 0);
-  runs.hi[0] = Math.min(j, grid.length - 1);
-  return choiceOnRuns(ws, 0, future);
+/** The first grid point at or above 1 (or the last point): next to the vertex of (a − 1)². */
+function myopicIndex(grid: Float64Array): number {
+  return Math.min(firstAtLeast(grid, 1), grid.length - 1);
 }
 
 /** The least index whose grid point is ≥ x (grid.length when there is none); the grid increases. */
@@ -100,7 +119,7 @@ function choiceOnRuns(ws: GridWorkspace, rate: number, future: SuffixMoments): G
   const minimum = evaluateRuns(ws, rate, future);
   if (Number.isNaN(minimum)) return null;
   const threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
-  const reach = threshold + 2 * gridCostErrorBound(ws.grid, rate, ws.regularizer, future, ws.discount);
+  const reach = threshold + 2 * costErrorBound(ws.ends, rate, ws.regularizer, future, ws.discount);
   if (!(reach < Infinity) || !walkOutwards(ws, rate, future, minimum, reach)) return null;
   return tieRuleOnRuns(ws, threshold);
 }
@@ -148,16 +167,11 @@ function walkOutwards(ws: GridWorkspace, rate: number, future: SuffixMoments, mi
   return true;
 }
 
-/** The tie rule (tieRule.ts) over the evaluated points, in grid order. */
+/** The tie rule (tieRule.ts) over the evaluated points, in grid order, written into ws.choice. */
 function tieRuleOnRuns(ws: GridWorkspace, threshold: number): GridChoice {
-  const { costs, runs } = ws;
-  let index = -1;
-  for (let k = 0; k < runs.count; k++) {
-    for (let i = runs.lo[k]; i <= runs.hi[k]; i++) {
-      if (!(costs[i] <= threshold)) continue;
-      if (index >= 0) return { index, tied: true };
-      index = i;
-    }
-  }
-  return { index, tied: false };
+  const { costs, runs, choice } = ws;
+  choice.index = -1;
+  choice.tied = false;
+  for (let k = 0; k < runs.count; k++) if (tieRuleOnRange(costs, runs.lo[k], runs.hi[k], threshold, choice)) break;
+  return choice;
 }

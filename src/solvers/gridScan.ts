@@ -24,12 +24,26 @@ export function gridCostErrorBound(
   future: SuffixMoments,
   discount: number,
 ): number {
+  return costErrorBound(gridEnds(grid), rate, regularizer, future, discount);
+}
+
+/** What E needs of the grid, which only its ends give: the largest (a − 1)² and a². */
+export interface GridEnds {
+  readonly span: number;
+  readonly square: number;
+}
+
+export function gridEnds(grid: Float64Array): GridEnds {
   const first = grid[0];
   const last = grid[grid.length - 1];
-  const span = Math.max((first - 1) ** 2, (last - 1) ** 2);
-  const factor = 1 + 2 * Math.abs(rate) * (Math.max(first * first, last * last) + Math.abs(regularizer));
+  return { span: Math.max((first - 1) ** 2, (last - 1) ** 2), square: Math.max(first * first, last * last) };
+}
+
+/** E from the grid's ends, computed once per solve (gridEnds). */
+export function costErrorBound(ends: GridEnds, rate: number, regularizer: number, future: SuffixMoments, discount: number): number {
+  const factor = 1 + 2 * Math.abs(rate) * (ends.square + Math.abs(regularizer));
   const tail = discount * (factor * factor * future.A + 2 * factor * Math.abs(future.B) + future.L);
-  return 32 * (Number.EPSILON / 2) * (span + tail) + 2 ** -1000 * (1 + factor * factor);
+  return 32 * (Number.EPSILON / 2) * (ends.span + tail) + 2 ** -1000 * (1 + factor * factor);
 }
 
 /** The tie rule applied to g at every grid point; `costs` (length ≥ G) is scratch space. */

@@ -23,6 +23,8 @@ export interface Slope {
   /** The computed p̂(a) = c3·a³ + c1·a − 2. */
   c3: number;
   c1: number;
+  /** Twice the bound on |c1 − C1| above. */
+  c1Slack: number;
   /** |p(a) − p̂(a)| < (cubicMargin·a² + linearMargin)·|a| + 20u. */
   cubicMargin: number;
   linearMargin: number;
@@ -32,20 +34,36 @@ export interface Slope {
   leftSign: number;
 }
 
-export const newSlope = (): Slope => ({ c3: 0, c1: 0, cubicMargin: 0, linearMargin: 0, roots: 0, leftSign: -1 });
+export const newSlope = (): Slope => ({ c3: 0, c1: 0, c1Slack: 0, cubicMargin: 0, linearMargin: 0, roots: 0, leftSign: -1 });
+
+/**
+ * Whether C1 > 0 is certified (c1 > c1Slack): then g″ = p′ = 3C3·a² + C1 > 0 everywhere (C3 ≥ 0),
+ * so g is convex (gridConvex.ts). The fast path's first test: it needs neither C3 nor the
+ * margins of slopeSign, and fills in only c1 and c1Slack.
+ */
+export function costIsConvex(slope: Slope, rate: number, regularizer: number, future: SuffixMoments, discount: number): boolean {
+  setLinearTerms(slope, rate, regularizer, future, discount);
+  return slope.c1 > slope.c1Slack && slope.c1 < Infinity;
+}
+
+/** c1 = 2 − 8γℓ(1 − 2ℓλ)A + 8γℓB, the computed C1, and its slack. */
+function setLinearTerms(slope: Slope, rate: number, regularizer: number, { A, B }: SuffixMoments, discount: number): void {
+  const gl = discount * rate;
+  const shrink = 1 + 2 * Math.abs(rate * regularizer); // ≥ |c|
+  const k1 = 2 + 8 * Math.abs(gl) * shrink * A + 8 * Math.abs(gl * B);
+  slope.c1 = 2 - 8 * gl * (1 - 2 * rate * regularizer) * A + 8 * gl * B;
+  slope.c1Slack = 2 * (8 * U * k1 + TINY * (1 + 8 * shrink * A + 8 * Math.abs(B)));
+}
 
 /** Fills in `slope` for learning rate ℓ and the future's moments. */
 export function certifySlope(slope: Slope, rate: number, regularizer: number, future: SuffixMoments, discount: number): Slope {
-  const { A, B } = future;
+  const { A } = future;
   const gl = discount * rate;
   const c3 = 16 * gl * rate * A;
-  const c1 = 2 - 8 * gl * (1 - 2 * rate * regularizer) * A + 8 * gl * B;
-  const shrink = 1 + 2 * Math.abs(rate * regularizer); // ≥ |c|
   const c3Slack = 2 * (4 * U * c3 + TINY * (1 + (1 + 16 * Math.abs(rate)) * A));
-  const k1 = 2 + 8 * Math.abs(gl) * shrink * A + 8 * Math.abs(gl * B);
-  const c1Slack = 2 * (8 * U * k1 + TINY * (1 + 8 * shrink * A + 8 * Math.abs(B)));
+  setLinearTerms(slope, rate, regularizer, future, discount);
+  const { c1, c1Slack } = slope;
   slope.c3 = c3;
-  slope.c1 = c1;
   slope.cubicMargin = c3Slack + 10 * U * c3;
   slope.linearMargin = c1Slack + 10 * U * Math.abs(c1) + TINY;
   slope.roots = 0;

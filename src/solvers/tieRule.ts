@@ -33,3 +33,19 @@ export function chooseGridPoint(costs: Float64Array, count = costs.length): Grid
   }
   return { index, tied };
 }
+
+/**
+ * The tie rule over costs[lo … hi] against a threshold already known, continuing `choice` (index −1
+ * before the first range): true once a tie is found, when later points can change nothing.
+ */
+export function tieRuleOnRange(costs: Float64Array, lo: number, hi: number, threshold: number, choice: GridChoice): boolean {
+  for (let i = lo; i <= hi; i++) {
+    if (!(costs[i] <= threshold)) continue;
+    if (choice.index >= 0) {
+      choice.tied = true;
+      return true;
+    }
+    choice.index = i;
+  }
+  return false;
+}

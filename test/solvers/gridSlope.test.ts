@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gridCost, gridCostErrorBound } from '../../src/solvers/gridScan.ts';
-import { certifySlope, newSlope, slopeSign } from '../../src/solvers/gridSlope.ts';
+import { certifySlope, costIsConvex, newSlope, slopeSign } from '../../src/solvers/gridSlope.ts';
 import { abs, add, compare, type Dyadic, dyadic, mul, sign, sub } from '../helpers/dyadic.ts';
 
 // The fast path's proof rests on these bounds; they are checked against exact arithmetic in the
@@ -75,6 +75,30 @@ describe("the fast path's rounding bounds, against exact arithmetic", () => {
       { numRuns: 2000 },
     );
     expect(threeRoots).toBeGreaterThan(100);
+  });
+
+  it('costIsConvex holds only where the exact C1 > 0, so that g″ = 3C3·a² + C1 > 0 everywhere', () => {
+    // B chosen so that c1 ≈ 0 within a few units in the last place: the margin decides.
+    const borderline = fc
+      .tuple(turningAgent, fc.double({ min: -1e-13, max: 1e-13, noNaN: true }))
+      .map(([{ future, rate, regularizer, discount }, nudge]) => {
+        const gl = discount * rate;
+        const B = ((8 * gl * (1 - 2 * rate * regularizer) * future.A - 2) / (8 * gl)) * (1 + nudge);
+        return { future: { ...future, B }, rate, regularizer, discount };
+      });
+    let [convex, borderlineConvex] = [0, 0];
+    fc.assert(
+      fc.property(fc.oneof(agent, turningAgent, borderline), ({ future, rate, regularizer, discount }) => {
+        if (!costIsConvex(newSlope(), rate, regularizer, future, discount)) return;
+        convex++;
+        const { c1 } = exactCoefficients(rate, regularizer, future.A, future.B, discount);
+        if (compare(abs(c1), dyadic(1e-6)) < 0) borderlineConvex++;
+        expect(sign(c1)).toBe(1);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(convex).toBeGreaterThan(500);
+    expect(borderlineConvex).toBeGreaterThan(10);
   });
 
   it('gridCostErrorBound bounds the rounding error of gridCost at every grid point', () => {
