@@ -190,6 +190,12 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await expect.poll(() => metricOf(page, 'b', 'firstCoefficient')).toBe('0.0300');
     await expectMetrics(page, 'a', expected);
     expect(await page.locator('.field[data-field="update.sigma"]').isVisible()).toBe(false);
+    // A game field's bad input shows at that field; the text is parsed as math, never run.
+    await page.fill('#field-baseObjective', 'y^2 + process.exit(1)');
+    await expect.poll(() => page.locator('[data-error-for="baseObjective"]').textContent()).toMatch(/process/);
+    expect(await page.locator('#chart-error').isVisible()).toBe(true);
+    await page.fill('#field-baseObjective', '');
+    await expect.poll(() => page.locator('#chart-error').isVisible()).toBe(false);
     expect(pageErrors).toEqual([]);
   });
 
