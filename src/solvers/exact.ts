@@ -31,7 +31,6 @@ export function solveExact(scenario: LinearScenario): Equilibrium {
   // The moments live in locals in this hot loop (10⁷ episodes); `future` is only filled in for
   // the general minimiser.
   let [A, B, L] = [0, 0, 0];
-  let later = NaN; // the later agent's coefficient, Newton's starting point
   for (let n = schedule.length - 1; n >= 0; n--) {
     const rate = schedule[n];
     const gl = discount * rate;
@@ -39,17 +38,18 @@ export function solveExact(scenario: LinearScenario): Equilibrium {
     const c1 = 2 - 8 * gl * (1 - 2 * rate * regularizer) * A + 8 * gl * B;
     // One real root when c3, c1 ≥ 0: Newton from the later agent's coefficient (bestCoefficient's
     // fast path, inlined); otherwise the general minimiser.
-    let a = c3 >= 0 && c1 >= 0 && later > 0 ? increasingCubicRoot(c3, c1, -2, later) : NaN;
-    if (!Number.isFinite(a)) {
+    let a = c3 >= 0 && c1 >= 0 && choice.a > 0 ? increasingCubicRoot(c3, c1, -2, choice.a) : NaN;
+    if (Number.isFinite(a)) {
+      choice.a = a;
+      choice.tied = false;
+    } else {
       future.A = A;
       future.B = B;
       future.L = L;
-      choice.a = later;
       a = bestCoefficient(rate, discount, regularizer, future, choice).a;
-      if (Number.isNaN(a)) throw new DivergenceError(n, "the agent's cost");
-      if (choice.tied) ties.push(n);
     }
-    later = a;
+    if (Number.isNaN(a)) throw new DivergenceError(n, "the agent's cost");
+    if (choice.tied) ties.push(n);
     coefficients[n] = a;
     // A ← a² + γf²A, B ← a + γfB, L ← 1 + γL (prependEpisode, inlined).
     const f = updateFactor(a, rate, regularizer);
