@@ -1,13 +1,14 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { GameResult } from '../../experiment/gameExperiment.ts';
+import type { PortableGameResult } from '../../experiment/portableGameResult.ts';
 import type { GameTrajectory } from '../../rollout/gameTrajectory.ts';
 import { linePlotSpec } from './linePlot.ts';
 
 /**
- * The figure of a game's run, the seed figure generalised: every parameter, every action
- * component, the learning rate and the output against episode, over the plot window. Pure.
+ * The figure of a game's run (a GameResult, or its portable form), the seed figure generalised:
+ * every parameter, every action component, the learning rate and the output against episode,
+ * over the plot window. Pure.
  */
-export function gameFigureSpec(result: Pick<GameResult, 'config' | 'equilibrium' | 'trajectory'>): TopLevelSpec {
+export function gameFigureSpec(result: Pick<PortableGameResult, 'config' | 'equilibrium' | 'trajectory'>): TopLevelSpec {
   const { config, equilibrium, trajectory } = result;
   const episodes = trajectory.output.length;
   const shown = config.plotWindow < episodes ? ` (first ${config.plotWindow} shown)` : '';
