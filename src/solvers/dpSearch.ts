@@ -14,7 +14,7 @@
  * need only function values.
  */
 import { brentMinimise } from '../optim/brent.ts';
-import { TIE_RELATIVE_TOLERANCE } from './tieRule.ts';
+import { TIE_RELATIVE_TOLERANCE, tieThreshold } from './tieRule.ts';
 
 export type CostFunction = (action: Float64Array) => number;
 
@@ -187,7 +187,7 @@ function applyTieRule(candidates: { action: Float64Array; cost: number }[], choi
     choice.action.fill(NaN);
     return choice;
   }
-  const threshold = least + TIE_RELATIVE_TOLERANCE * Math.abs(least);
+  const threshold = tieThreshold(least);
   let chosen: Float64Array | null = null;
   for (const c of candidates) {
     if (!(c.cost <= threshold)) continue;

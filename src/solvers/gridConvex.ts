@@ -20,7 +20,7 @@
 import type { GridWorkspace } from './gridFastPath.ts';
 import { costErrorBound, gridCost } from './gridScan.ts';
 import type { SuffixMoments } from './suffixMoments.ts';
-import { type GridChoice, TIE_RELATIVE_TOLERANCE, tieRuleOnRange } from './tieRule.ts';
+import { type GridChoice, tieRuleOnRange, tieThreshold } from './tieRule.ts';
 
 /**
  * The scan's choice for convex g by the walk above from grid index `start`, written into
@@ -43,7 +43,7 @@ export function convexChoice(ws: GridWorkspace, rate: number, future: SuffixMome
     if (!Number.isFinite(costs[i])) return null;
     if (costs[i] < minimum) {
       minimum = costs[i];
-      threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
+      threshold = tieThreshold(minimum);
       reach = threshold + slack;
       if (!(reach < Infinity)) return null;
     }

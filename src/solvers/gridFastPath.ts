@@ -9,7 +9,7 @@
  * roots of g′ (steps 1 and 2 below).
  *
  * Why the runs give the scan's choice. Let ĝ_i be the computed cost at grid point i (gridCost,
- * the scan's own expression) and g_i the exact one, |ĝ_i − g_i| ≤ E (gridCostErrorBound).
+ * the scan's own expression) and g_i the exact one, |ĝ_i − g_i| ≤ E (costErrorBound in gridScan.ts).
  * 1. g is evaluated on runs of grid points around the roots of g′ and at both ends, with a
  *    certificate that g is monotone over each gap between runs (gridRuns.ts).
  * 2. m = the least ĝ on the runs, t = m + 1e−12·|m| (tieRule.ts), reach = t + 2E. From each run,
@@ -26,7 +26,7 @@ import { costErrorBound, gridCost, gridEnds, type GridEnds, scanGrid } from './g
 import { gapsAreMonotone, type GridRuns, newGridRuns, setRuns } from './gridRuns.ts';
 import { certifySlope, costIsConvex, newSlope, rootBrackets, type Slope } from './gridSlope.ts';
 import type { SuffixMoments } from './suffixMoments.ts';
-import { type GridChoice, TIE_RELATIVE_TOLERANCE, tieRuleOnRange } from './tieRule.ts';
+import { type GridChoice, tieRuleOnRange, tieThreshold } from './tieRule.ts';
 
 /** Scratch space for one solve: the fast path allocates nothing. */
 export interface GridWorkspace {
@@ -118,7 +118,7 @@ function firstAtLeast(grid: Float64Array, x: number): number {
 function choiceOnRuns(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice | null {
   const minimum = evaluateRuns(ws, rate, future);
   if (Number.isNaN(minimum)) return null;
-  const threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
+  const threshold = tieThreshold(minimum);
   const reach = threshold + 2 * costErrorBound(ws.ends, rate, ws.regularizer, future, ws.discount);
   if (!(reach < Infinity) || !walkOutwards(ws, rate, future, minimum, reach)) return null;
   return tieRuleOnRuns(ws, threshold);

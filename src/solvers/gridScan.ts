@@ -12,21 +12,6 @@ export function gridCost(a: number, rate: number, regularizer: number, future: S
   return normalisedCost(a, updateFactor(a, rate, regularizer), future, discount);
 }
 
-/**
- * E ≥ |ĝ(a) − g(a)| at every grid point, ĝ = gridCost and g its exact value. First-order rounding
- * analysis (u = 2⁻⁵³) gives 15u·[(a − 1)² + γ(F²A + 2F|B| + L)] with F = 1 + 2ℓ(a² + λ) ≥ |f(a)|;
- * both terms are largest at a grid end. 32u leaves a factor 2; the last term covers underflow.
- */
-export function gridCostErrorBound(
-  grid: Float64Array,
-  rate: number,
-  regularizer: number,
-  future: SuffixMoments,
-  discount: number,
-): number {
-  return costErrorBound(gridEnds(grid), rate, regularizer, future, discount);
-}
-
 /** What E needs of the grid, which only its ends give: the largest (a − 1)² and a². */
 export interface GridEnds {
   readonly span: number;
@@ -39,7 +24,12 @@ export function gridEnds(grid: Float64Array): GridEnds {
   return { span: Math.max((first - 1) ** 2, (last - 1) ** 2), square: Math.max(first * first, last * last) };
 }
 
-/** E from the grid's ends, computed once per solve (gridEnds). */
+/**
+ * E ≥ |ĝ(a) − g(a)| at every grid point, ĝ = gridCost and g its exact value. First-order rounding
+ * analysis (u = 2⁻⁵³) gives 15u·[(a − 1)² + γ(F²A + 2F|B| + L)] with F = 1 + 2ℓ(a² + λ) ≥ |f(a)|;
+ * both terms are largest at a grid end (gridEnds, computed once per solve). 32u leaves a factor 2;
+ * the last term covers underflow.
+ */
 export function costErrorBound(ends: GridEnds, rate: number, regularizer: number, future: SuffixMoments, discount: number): number {
   const factor = 1 + 2 * Math.abs(rate) * (ends.square + Math.abs(regularizer));
   const tail = discount * (factor * factor * future.A + 2 * factor * Math.abs(future.B) + future.L);

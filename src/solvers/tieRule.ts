@@ -14,24 +14,18 @@ export interface GridChoice {
   tied: boolean;
 }
 
+/** The highest cost that counts as equal to `minimum`. */
+export function tieThreshold(minimum: number): number {
+  return minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
+}
+
 /** Applies the tie rule to costs[0 … count−1]. */
 export function chooseGridPoint(costs: Float64Array, count = costs.length): GridChoice {
   let minimum = Infinity;
   for (let i = 0; i < count; i++) if (costs[i] < minimum) minimum = costs[i];
-  if (!Number.isFinite(minimum)) return { index: -1, tied: false };
-  const threshold = minimum + TIE_RELATIVE_TOLERANCE * Math.abs(minimum);
-  let index = -1;
-  let tied = false;
-  for (let i = 0; i < count; i++) {
-    if (costs[i] <= threshold) {
-      if (index < 0) index = i;
-      else {
-        tied = true;
-        break;
-      }
-    }
-  }
-  return { index, tied };
+  const choice: GridChoice = { index: -1, tied: false };
+  if (Number.isFinite(minimum)) tieRuleOnRange(costs, 0, count - 1, tieThreshold(minimum), choice);
+  return choice;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gridCost, gridCostErrorBound } from '../../src/solvers/gridScan.ts';
+import { costErrorBound, gridCost, gridEnds } from '../../src/solvers/gridScan.ts';
 import { certifySlope, costIsConvex, newSlope, slopeSign } from '../../src/solvers/gridSlope.ts';
 import { abs, add, compare, type Dyadic, dyadic, mul, sign, sub } from '../helpers/dyadic.ts';
 
@@ -101,13 +101,13 @@ describe("the fast path's rounding bounds, against exact arithmetic", () => {
     expect(borderlineConvex).toBeGreaterThan(10);
   });
 
-  it('gridCostErrorBound bounds the rounding error of gridCost at every grid point', () => {
+  it('costErrorBound bounds the rounding error of gridCost at every grid point', () => {
     const grid = fc.array(coefficient, { minLength: 1, maxLength: 8 }).map((points) => Float64Array.from(new Set(points)).sort());
     fc.assert(
       fc.property(agent, grid, fc.boolean(), ({ future: drawn, rate, regularizer, discount }, points, cancel) => {
         // Deployment futures (A = B = L) cancel: f²A − 2fB + L = 0 at f = 1.
         const future = cancel ? { A: drawn.A, B: drawn.A, L: drawn.A } : drawn;
-        const bound = dyadic(gridCostErrorBound(points, rate, regularizer, future, discount));
+        const bound = dyadic(costErrorBound(gridEnds(points), rate, regularizer, future, discount));
         for (const a of points) {
           const computed = gridCost(a, rate, regularizer, future, discount);
           if (!Number.isFinite(computed)) continue;
