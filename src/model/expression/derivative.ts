@@ -33,7 +33,8 @@ function rule(b: NodeBuilder, node: ExpressionNode, variable: string, d: (n: Exp
     case 'variable':
       return node.name === variable ? ONE : ZERO;
     case 'negate':
-      return b.negate(d(node.arg));
+      // Not −0: a constant's derivative is +0 whatever its sign.
+      return isZero(d(node.arg)) ? ZERO : b.negate(d(node.arg));
     case 'call':
       return isZero(d(node.arg)) ? ZERO : chain(b, node, d(node.arg));
   }
