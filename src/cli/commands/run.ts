@@ -8,7 +8,7 @@ import { getSolver } from '../../solvers/registry.ts';
 import { presentResults } from '../present.ts';
 import { loadScenarioConfigs } from '../scenarioSource.ts';
 
-// The game engine (mathjs, every solver) and the findings load only when a run needs them, so
+// The game engine (expression parser, every solver) and the findings load only when a run needs them, so
 // seed runs and --help start fast.
 
 interface RunOptions {

@@ -37,6 +37,11 @@ export function quote(source: string): string {
   return JSON.stringify(source.length > 60 ? `${source.slice(0, 57)}…` : source);
 }
 
+/** A name or number as shown in an error: cut short if long. */
+function shown(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 27)}…` : text;
+}
+
 export function allowedText(variables: readonly string[]): string {
   const names = variables.length > 0 ? `the variables ${variables.join(', ')}` : 'no variables';
   return `allowed: numbers, ${names}, + - * / ^, parentheses and the functions ${USER_FUNCTIONS.join(', ')}`;
@@ -115,7 +120,7 @@ class Parser {
       this.advance();
       if (this.isSymbol('(')) return this.call(token);
       if (!this.variables.includes(token.text)) {
-        this.reject(NON_FINITE.has(token.text) ? `${token.text} is not a finite number` : `unknown variable ${token.text}`);
+        this.reject(NON_FINITE.has(token.text) ? `${token.text} is not a finite number` : `unknown variable ${shown(token.text)}`);
       }
       return this.build.variable(token.text);
     }
@@ -129,7 +134,7 @@ class Parser {
   }
 
   private call(name: Token): ExpressionNode {
-    if (!isUserFunction(name.text)) this.reject(`function ${name.text} is not allowed`);
+    if (!isUserFunction(name.text)) this.reject(`function ${shown(name.text)} is not allowed`);
     this.advance();
     const arg = this.nested(() => this.expression());
     if (this.isSymbol(',')) this.fail(`${name.text} takes one argument`);
@@ -140,7 +145,7 @@ class Parser {
   /** 2y, 2(y), (y)(b), y theta: a product must be written with *. */
   private noImplicitProduct(node: ExpressionNode): ExpressionNode {
     if (this.token.type === 'number' || this.token.type === 'name' || this.isSymbol('(')) {
-      this.fail(`write * for a product (2*y, not 2y) before "${this.token.text}"`);
+      this.fail(`write * for a product (2*y, not 2y) before "${shown(this.token.text)}"`);
     }
     return node;
   }
@@ -186,17 +191,17 @@ class Parser {
         return { type, text: match[0], at };
       }
     }
+    // Any other character is a symbol token too; one outside the grammar is reported when the
+    // parser reaches it, so that "process.exit" names the unknown variable first.
     const char = String.fromCodePoint(this.source.codePointAt(at)!);
     this.position = at + char.length;
-    if (!SYMBOLS.includes(char) && char !== ',') {
-      this.fail(`${JSON.stringify(char)} is not allowed`, at);
-    }
     return { type: 'symbol', text: char, at };
   }
 
   private unexpected(): never {
     const t = this.token;
-    return this.fail(t.type === 'end' ? 'it ends too early' : `unexpected "${t.text}"`);
+    if (t.type === 'end') return this.fail('it ends too early');
+    return this.fail(t.type === 'symbol' && !SYMBOLS.includes(t.text) ? `${JSON.stringify(t.text)} is not allowed` : `unexpected "${shown(t.text)}"`);
   }
 
   private fail(what: string, at = this.token.at): never {
