@@ -179,23 +179,38 @@ class Parser {
   }
 
   private next(): Token {
-    SPACE.lastIndex = this.position;
-    SPACE.exec(this.source);
-    const at = (this.position = SPACE.lastIndex);
-    if (at >= this.source.length) return { type: 'end', text: '', at };
-    for (const [type, pattern] of [['number', NUMBER], ['name', NAME]] as const) {
-      pattern.lastIndex = at;
-      const match = pattern.exec(this.source);
-      if (match) {
-        this.position = pattern.lastIndex;
-        return { type, text: match[0], at };
-      }
+    const source = this.source;
+    let at = this.position;
+    // ASCII spaces by hand (the common case), other Unicode spaces by the regex.
+    for (;;) {
+      const c = source.charCodeAt(at);
+      if (c === 32 || (c >= 9 && c <= 13)) at++;
+      else if (c > 127) {
+        SPACE.lastIndex = at;
+        SPACE.exec(source);
+        if (SPACE.lastIndex === at) break;
+        at = SPACE.lastIndex;
+      } else break;
+    }
+    this.position = at;
+    if (at >= source.length) return { type: 'end', text: '', at };
+    const char = source[at];
+    if (SYMBOLS.includes(char)) {
+      this.position = at + 1;
+      return { type: 'symbol', text: char, at };
+    }
+    const pattern = (char >= '0' && char <= '9') || char === '.' ? NUMBER : NAME;
+    pattern.lastIndex = at;
+    const match = pattern.exec(source);
+    if (match) {
+      this.position = pattern.lastIndex;
+      return { type: pattern === NUMBER ? 'number' : 'name', text: match[0], at };
     }
     // Any other character is a symbol token too; one outside the grammar is reported when the
     // parser reaches it, so that "process.exit" names the unknown variable first.
-    const char = String.fromCodePoint(this.source.codePointAt(at)!);
-    this.position = at + char.length;
-    return { type: 'symbol', text: char, at };
+    const other = String.fromCodePoint(source.codePointAt(at)!);
+    this.position = at + other.length;
+    return { type: 'symbol', text: other, at };
   }
 
   private unexpected(): never {

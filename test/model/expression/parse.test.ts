@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_LENGTH, MAX_NESTING, parseExpression } from '../../../src/model/expression.ts';
+import { parseGameConfig } from '../../../src/model/gameConfig.ts';
 import { InputError } from '../../../src/model/inputError.ts';
 
 const variables = ['y', 'theta', 'b'];
@@ -112,5 +114,20 @@ describe('parseExpression: errors are one line naming the field and saying what 
 
   it('quotes a long source cut short, so the line stays short', () => {
     expect(errorOf(`${'y + '.repeat(40)}z`)).toMatch(/in "(y \+ ){14}y…"/);
+  });
+});
+
+describe('docs/engine.md', () => {
+  it('shows the messages a config with these expressions gets', () => {
+    const doc = readFileSync(new URL('../../../docs/engine.md', import.meta.url), 'utf8');
+    for (const source of ['sqrt(-1) * y^2', '2y']) {
+      expect(() => parseGameConfig({ schedule: '1x3', baseObjective: source })).toThrow(InputError);
+      try {
+        parseGameConfig({ schedule: '1x3', baseObjective: source });
+      } catch (error) {
+        expect(doc).toContain(`mesalab: ${(error as Error).message}\n`);
+      }
+    }
+    expect(doc).toContain(`at most ${MAX_LENGTH.toLocaleString('en')} characters, and at most ${MAX_NESTING} levels of nesting`);
   });
 });
