@@ -20,7 +20,6 @@ export type ExpressionNode =
   | { readonly kind: 'call'; readonly fn: FunctionName; readonly arg: ExpressionNode }
   | { readonly kind: BinaryOperator; readonly left: ExpressionNode; readonly right: ExpressionNode };
 
-export type NumberNode = Extract<ExpressionNode, { kind: 'number' }>;
 
 export const FUNCTIONS: Readonly<Record<FunctionName, (x: number) => number>> = {
   exp: Math.exp,
