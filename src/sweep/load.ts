@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfigFile } from '../model/configFile.ts';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import type { SolverName } from '../solvers/equilibrium.ts';
 import { compileSweep, type Sweep } from './sweep.ts';
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
 import { compileGame } from '../../src/model/gameFunctions.ts';
-import { InputError } from '../../src/model/inputError.ts';
+import { InputError } from '../../src/errors/inputError.ts';
 import { dualValue, expressionText } from '../helpers/expressions.ts';
 
 const SEED = 20261203;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { InputError } from '../../model/inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
 import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
 import { defaultWorkers } from '../../sweep/pool.ts';

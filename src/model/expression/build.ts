@@ -8,7 +8,7 @@
  *   x+0, 0+x, x−0, x·1, 1·x, x/1, x^1 → x; 0−x, x·(−1), (−1)·x → −x; 0·x, x·0, 0/x → 0; x^0 → 1;
  *   −(−x) → x. Each looks at one node's operands only, so building costs O(1) per node.
  */
-import { InputError } from '../inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { FUNCTIONS, OPERATORS, type BinaryOperator, type ExpressionNode, type FunctionName } from './tree.ts';
 
 export interface BuildOptions {

@@ -13,7 +13,7 @@
  * pair of parentheses, function call, sign and exponent is one level, and more than MAX_NESTING
  * levels is an error, as is a text longer than MAX_LENGTH characters.
  */
-import { InputError } from '../inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { NodeBuilder } from './build.ts';
 import { isUserFunction, USER_FUNCTIONS, type ExpressionNode } from './tree.ts';
 

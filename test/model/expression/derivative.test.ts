@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileExpression, differentiate, parseExpression } from '../../../src/model/expression.ts';
-import { InputError } from '../../../src/model/inputError.ts';
+import { InputError } from '../../../src/errors/inputError.ts';
 import { postOrder } from '../../../src/model/expression/tree.ts';
 import { assertInDelta } from '../../helpers/assertInDelta.ts';
 import { dualValue, expressionText, point, scopeOf, VARIABLES } from '../../helpers/expressions.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_LENGTH, MAX_NESTING, parseExpression } from '../../../src/model/expression.ts';
 import { parseGameConfig } from '../../../src/model/gameConfig.ts';
-import { InputError } from '../../../src/model/inputError.ts';
+import { InputError } from '../../../src/errors/inputError.ts';
 
 const variables = ['y', 'theta', 'b'];
 const value = (source: string, scope = { y: 1.5, theta: -0.5, b: 2 }) => parseExpression(source, variables, 'baseObjective').evaluate(scope);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { differentiate, parseExpression } from '../../../src/model/expression.ts';
-import { InputError } from '../../../src/model/inputError.ts';
+import { InputError } from '../../../src/errors/inputError.ts';
 import { agree, dualValue, expressionText, point, scopeOf, VARIABLES } from '../../helpers/expressions.ts';
 
 /** Our parse of `source`, or null for the one refusal a valid string may get: a constant that is not finite. */
