@@ -82,7 +82,7 @@ function compare(c: Comparison): void {
   passes(); // warm-up
   const ours: number[] = [];
   const theirs: number[] = [];
-  let anchorCoefficients = new Float64Array(0);
+  let anchorCoefficients: ArrayLike<number> = new Float64Array(0);
   for (let round = 0; round < ROUNDS; round++) {
     const run = runAnchor(c.binary, c.file, 1, c.inner);
     theirs.push(run.times[0]);
