@@ -148,8 +148,11 @@ if (typeof anchors !== 'string') {
   if (runs('exact')) {
     const exact = (s: LinearScenario) => solveExact(s).coefficients;
     const sweepPoints = sweepRates();
-    const buildSweep = () => sweepPoints.map(({ rate, discount }) => linearScenario({ schedule: trainThenDeploy(200, 800, rate), discount }));
+    const schedules = sweepPoints.map(({ rate }) => trainThenDeploy(200, 800, rate));
+    const buildSweep = () => sweepPoints.map(({ discount }, i) => linearScenario({ schedule: schedules[i], discount }));
     const constructionMs = medianMilliseconds(buildSweep, ROUNDS);
+    const withScheduleMs = medianMilliseconds(() => sweepPoints.map(({ rate, discount }) => linearScenario({ schedule: trainThenDeploy(200, 800, rate), discount })), ROUNDS);
+    const fromSpecMs = medianMilliseconds(() => sweepPoints.map(({ discount }) => linearScenario({ schedule: '0.5x200,0x800', discount })), ROUNDS);
     const alternating = new Float64Array(1e6);
     for (let n = 0; n < alternating.length; n += 2) alternating[n] = 1;
     const workloads: [string, LinearScenario[]][] = [
@@ -161,7 +164,8 @@ if (typeof anchors !== 'string') {
       ['exact, alternating 1,0 (N = 1e6)', [linearScenario({ schedule: alternating })]],
     ];
     for (const [label, scenarios] of workloads) compare(linearComparison(label, scenarios, anchors.exact, exact, false));
-    console.log(`linearScenario, 1000-episode schedule (the sweep workload's): ${format(constructionMs / sweepPoints.length)} per scenario`);
+    const each = (ms: number) => format(ms / sweepPoints.length);
+    console.log(`linearScenario, 1000-episode schedule: ${each(constructionMs)} (given a validated schedule), ${each(withScheduleMs)} (with trainThenDeploy), ${each(fromSpecMs)} (from the spec "0.5x200,0x800")`);
   }
   if (runs('grid')) {
     const grid = (s: LinearScenario) => solveGrid(s).coefficients;

@@ -210,6 +210,7 @@ int main(int argc, char **argv) {
   rates = p;
   int repeats = atoi(argv[3]), inner = atoi(argv[4]);
   double *out = malloc(sizeof(double) * N);
+  memset(out, 0, sizeof(double) * N);
   for (int r = 0; r < repeats; r++) {
     double start = now_ms();
     for (int i = 0; i < inner; i++) solve(out);
