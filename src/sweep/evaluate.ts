@@ -1,12 +1,14 @@
 /**
  * One sweep point: the base config with the point's values written in, validated with
- * parseScenarioConfig, solved and rolled out with runExperiment, and its metrics recorded with
- * its parameters. A point whose scenario is invalid (training + deployment = 0) or diverges is a
+ * parseScenarioConfig, solved by the config's solver, and its metrics (planMetrics: the rollout
+ * and computeMetrics of runExperiment fused, the same numbers without the trajectory's columns)
+ * recorded with its parameters. A point whose scenario is invalid (training + deployment = 0) or diverges is a
  * result too: its row carries the error instead of metrics, so every point still appears once.
  */
 import { parseScenarioConfig } from '../model/config.ts';
 import { DivergenceError, InputError } from '../model/inputError.ts';
-import { runExperiment } from '../experiment/experiment.ts';
+import { planMetrics } from '../metrics/planMetrics.ts';
+import { getSolver } from '../solvers/registry.ts';
 import { withOverrides } from './overrides.ts';
 import { pointKey, pointValues } from './points.ts';
 import type { Sweep } from './sweep.ts';
@@ -31,8 +33,9 @@ export function evaluatePoint(sweep: Sweep, id: number): SweepRow {
   const params = Object.fromEntries(sweep.paths.map((path, i) => [path, values[i]]));
   const row: SweepRow = { id, key: pointKey(values), params };
   try {
-    const result = runExperiment(parseScenarioConfig(withOverrides(sweep.base, sweep.paths, values), sweep.name));
-    const all = result.metrics as unknown as Record<string, number | null>;
+    const config = parseScenarioConfig(withOverrides(sweep.base, sweep.paths, values), sweep.name);
+    const equilibrium = getSolver(config.solver).solve(config.scenario);
+    const all = planMetrics(config.scenario, equilibrium.coefficients) as unknown as Record<string, number | null>;
     row.metrics = Object.fromEntries(sweep.metrics.map((name) => [name, all[name]]));
   } catch (error) {
     if (!(error instanceof InputError || error instanceof DivergenceError)) throw error;
