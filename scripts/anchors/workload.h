@@ -3,7 +3,7 @@
  * scripts/bench.ts, not part of the package). The file is little-endian doubles:
  *   S, then per scenario: N, discount, regularizer, G, grid[G], rates[N].
  * Each anchor is run as  anchor workload.bin coefficients.bin repeats inner : it solves every
- * scenario `inner` times per timed repeat, prints one line per repeat (milliseconds for one pass
+ * scenario `inner` times per timed repeat, prints one line per repeat (CPU milliseconds for one pass
  * over the workload, i.e. the repeat's time / inner), and writes the coefficients of the last pass
  * (all scenarios, in order) to coefficients.bin, for the bench to check against mesalab's.
  */
@@ -56,9 +56,11 @@ __attribute__((unused)) static Workload read_workload(const char *path) {
   return w;
 }
 
+/* CPU time of this process, not wall time: the bench machine is shared, and CPU time barely
+   depends on how many other processes compete for the cores. */
 static double now_ms(void) {
   struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
