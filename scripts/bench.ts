@@ -18,11 +18,14 @@
  * - lq on the misconception game (state θ, β, b; policy y = a·θ) at N = 10⁶;
  * - without anchors: reference vs grid on seed-2, dp on a 201-point grid with N = 1000, neural
  *   on seed-1 (one solve), the peak resident memory.
- * Flags: --rounds R (default 5), --only exact|grid|lq|other.
+ * Each compared workload runs in a child process of its own (no other workload's garbage or JIT
+ * state in its CPU time). Flags: --rounds R (default 5), --only exact|grid|lq|other.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseScenarioConfig } from '../src/model/config.ts';
 import { parseGameConfig } from '../src/model/gameConfig.ts';
@@ -38,7 +41,9 @@ import { solveNeural } from '../src/solvers/neural.ts';
 import { solveReference } from '../src/solvers/reference.ts';
 import { type Anchors, compileAnchors, largestDifference, runAnchor, writeDoubles, writeWorkload } from './anchors/anchors.ts';
 
-const { values: flags } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, only: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { rounds: { type: 'string', default: '5' }, only: { type: 'string' }, task: { type: 'string' }, anchors: { type: 'string' } },
+});
 const ROUNDS = Number(flags.rounds);
 const runs = (part: string) => flags.only === undefined || flags.only === part;
 
@@ -61,11 +66,8 @@ function cpuMilliseconds(): number {
   return (user + system) / 1000;
 }
 
-const anchors: Anchors | string = compileAnchors();
 const work = mkdtempSync(join(tmpdir(), 'mesalab-bench-'));
 let failed = false;
-console.log(`mesalab bench, Node ${process.version}; ${typeof anchors === 'string' ? `C anchors skipped: ${anchors}` : `C anchors: ${anchors.compiler}, -O3`}; ${ROUNDS} rounds`);
-console.log(`${'workload'.padEnd(44)} ${'mesalab'.padStart(10)} ${'C'.padStart(10)} ${'ratio'.padStart(7)}  check`);
 
 interface Comparison {
   label: string;
@@ -151,65 +153,88 @@ function linearComparison(
   };
 }
 
+const exact = (s: LinearScenario) => solveExact(s).coefficients;
+const grid = (s: LinearScenario) => solveGrid(s).coefficients;
+const sweepWorkload = () => sweepRates().map(({ rate, discount }) => linearScenario({ schedule: trainThenDeploy(200, 800, rate), discount }));
+const alternating = () => {
+  const schedule = new Float64Array(1e6);
+  for (let n = 0; n < schedule.length; n += 2) schedule[n] = 1;
+  return [linearScenario({ schedule })];
+};
+
+/** The compared workloads: label, part (for --only), and how to build and compare it. */
+const TASKS: [label: string, part: string, run: (a: Anchors) => void][] = [
+  ['exact, seed-1 (1x20,0x80)', 'exact', (a) => compare(linearComparison(TASKS[0][0], [parseScenarioConfig(seed1).scenario], a.exact, exact, false))],
+  ['exact, seed-2 (1x100)', 'exact', (a) => compare(linearComparison(TASKS[1][0], [parseScenarioConfig(seed2).scenario], a.exact, exact, false))],
+  ['exact, ℓ = 1 throughout, N = 1e6', 'exact', (a) => compare(linearComparison(TASKS[2][0], [linearScenario({ schedule: new Float64Array(1e6).fill(1) })], a.exact, exact, false))],
+  ['exact, ℓ = 1 throughout, N = 1e7', 'exact', (a) => compare(linearComparison(TASKS[3][0], [linearScenario({ schedule: new Float64Array(1e7).fill(1) })], a.exact, exact, false))],
+  ['exact, sweep workload (1e4 × 1x200,0x800)', 'exact', (a) => compare(linearComparison(TASKS[4][0], sweepWorkload(), a.exact, exact, false))],
+  ['exact, alternating 1,0 (N = 1e6)', 'exact', (a) => compare(linearComparison(TASKS[5][0], alternating(), a.exact, exact, false))],
+  ['linearScenario', 'exact', () => constructionTimes()],
+  ['grid, seed-2 vs C fast path', 'grid', (a) => compare(linearComparison(TASKS[7][0], [parseScenarioConfig(seed2).scenario], a.gridFast, grid, true))],
+  ['grid, seed-2 vs C full scan', 'grid', (a) => compare(linearComparison(TASKS[8][0], [parseScenarioConfig(seed2).scenario], a.gridScan, grid, true))],
+  ['grid, N = 1e4 (1x2000,0x8000) vs C fast path', 'grid', (a) => compare(linearComparison(TASKS[9][0], [linearScenario({ schedule: '1x2000,0x8000' })], a.gridFast, grid, true))],
+  ['grid, N = 1e4 (1x2000,0x8000) vs C full scan', 'grid', (a) => compare(linearComparison(TASKS[10][0], [linearScenario({ schedule: '1x2000,0x8000' })], a.gridScan, grid, true))],
+  ['lq, state (θ, β, b), y = a·θ, N = 1e6', 'lq', (a) => lqComparison(a)],
+];
+
+/** linearScenario's time per scenario for the sweep workload's 1000-episode schedules (CPU time). */
+function constructionTimes(): void {
+  const points = sweepRates();
+  const schedules = points.map(({ rate }) => trainThenDeploy(200, 800, rate));
+  const cpuMedian = (run: () => void) => {
+    run();
+    const times: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const start = cpuMilliseconds();
+      run();
+      times.push(cpuMilliseconds() - start);
+    }
+    return format(median(times) / points.length);
+  };
+  const given = cpuMedian(() => points.forEach(({ discount }, i) => linearScenario({ schedule: schedules[i], discount })));
+  const built = cpuMedian(() => points.forEach(({ rate, discount }) => linearScenario({ schedule: trainThenDeploy(200, 800, rate), discount })));
+  const spec = cpuMedian(() => points.forEach(({ discount }) => linearScenario({ schedule: '0.5x200,0x800', discount })));
+  console.log(`linearScenario, 1000-episode schedule: ${given} (given a validated schedule), ${built} (with trainThenDeploy), ${spec} (from the spec "0.5x200,0x800")`);
+}
+
+function lqComparison(anchors: Anchors): void {
+  const episodes = 1e6;
+  const game = parseGameConfig({
+    schedule: `1x${episodes}`,
+    parameters: { theta: { initial: 0.8, prior: { min: -1, max: 1, count: 5 } }, beta: { initial: 0.5, prior: { min: -1, max: 1, count: 5 } } },
+    policy: { type: 'linear', inputs: ['theta'] },
+    frozen: { b: 'beta' },
+    believedObjective: '(y - b)^2',
+  }).game;
+  const forms = lqForms(game);
+  if (typeof forms === 'string') throw new Error(forms);
+  const file = join(work, 'lq.bin');
+  const { d } = forms;
+  writeDoubles(file, [
+    episodes, game.discount, d, forms.inputs[0], forms.goal, ...forms.trainable, forms.qyy, ...forms.w, ...forms.qzz,
+    forms.alpha, forms.mu, forms.delta, ...forms.sigma, ...game.schedule,
+  ]);
+  compare({ label: TASKS[11][0], episodes, inner: 1, pass: () => solveLq(game), coefficients: () => solveLq(game).actions, binary: anchors.lq, file });
+}
+
+if (flags.task !== undefined) {
+  // A child: one workload, in a fresh process, so no other workload's garbage or JIT state counts.
+  const dir = flags.anchors!;
+  TASKS[Number(flags.task)][2]({ dir, exact: join(dir, 'exact'), gridScan: join(dir, 'grid_scan'), gridFast: join(dir, 'grid_fast'), lq: join(dir, 'lq'), compiler: '', dispose: () => undefined });
+  rmSync(work, { recursive: true, force: true });
+  process.exit(failed ? 1 : 0);
+}
+
+const anchors: Anchors | string = compileAnchors();
+console.log(`mesalab bench, Node ${process.version}; ${typeof anchors === 'string' ? `C anchors skipped: ${anchors}` : `C anchors: ${anchors.compiler}, -O3`}; ${ROUNDS} rounds, CPU time, each workload in its own process`);
 if (typeof anchors !== 'string') {
-  if (runs('exact')) {
-    const exact = (s: LinearScenario) => solveExact(s).coefficients;
-    const sweepPoints = sweepRates();
-    const schedules = sweepPoints.map(({ rate }) => trainThenDeploy(200, 800, rate));
-    const buildSweep = () => sweepPoints.map(({ discount }, i) => linearScenario({ schedule: schedules[i], discount }));
-    const constructionMs = medianMilliseconds(buildSweep, ROUNDS);
-    const withScheduleMs = medianMilliseconds(() => sweepPoints.map(({ rate, discount }) => linearScenario({ schedule: trainThenDeploy(200, 800, rate), discount })), ROUNDS);
-    const fromSpecMs = medianMilliseconds(() => sweepPoints.map(({ discount }) => linearScenario({ schedule: '0.5x200,0x800', discount })), ROUNDS);
-    const alternating = new Float64Array(1e6);
-    for (let n = 0; n < alternating.length; n += 2) alternating[n] = 1;
-    const workloads: [string, LinearScenario[]][] = [
-      ['exact, seed-1 (1x20,0x80)', [parseScenarioConfig(seed1).scenario]],
-      ['exact, seed-2 (1x100)', [parseScenarioConfig(seed2).scenario]],
-      ['exact, ℓ = 1 throughout, N = 1e6', [linearScenario({ schedule: new Float64Array(1e6).fill(1) })]],
-      ['exact, ℓ = 1 throughout, N = 1e7', [linearScenario({ schedule: new Float64Array(1e7).fill(1) })]],
-      ['exact, sweep workload (1e4 × 1x200,0x800)', buildSweep()],
-      ['exact, alternating 1,0 (N = 1e6)', [linearScenario({ schedule: alternating })]],
-    ];
-    for (const [label, scenarios] of workloads) compare(linearComparison(label, scenarios, anchors.exact, exact, false));
-    const each = (ms: number) => format(ms / sweepPoints.length);
-    console.log(`linearScenario, 1000-episode schedule: ${each(constructionMs)} (given a validated schedule), ${each(withScheduleMs)} (with trainThenDeploy), ${each(fromSpecMs)} (from the spec "0.5x200,0x800")`);
-  }
-  if (runs('grid')) {
-    const grid = (s: LinearScenario) => solveGrid(s).coefficients;
-    const seed = [parseScenarioConfig(seed2).scenario];
-    const long = [linearScenario({ schedule: '1x2000,0x8000' })];
-    compare(linearComparison('grid, seed-2 vs C fast path', seed, anchors.gridFast, grid, true));
-    compare(linearComparison('grid, seed-2 vs C full scan', seed, anchors.gridScan, grid, true));
-    compare(linearComparison('grid, N = 1e4 (1x2000,0x8000) vs C fast path', long, anchors.gridFast, grid, true));
-    compare(linearComparison('grid, N = 1e4 (1x2000,0x8000) vs C full scan', long, anchors.gridScan, grid, true));
-  }
-  if (runs('lq')) {
-    const episodes = 1e6;
-    const game = parseGameConfig({
-      schedule: `1x${episodes}`,
-      parameters: { theta: { initial: 0.8, prior: { min: -1, max: 1, count: 5 } }, beta: { initial: 0.5, prior: { min: -1, max: 1, count: 5 } } },
-      policy: { type: 'linear', inputs: ['theta'] },
-      frozen: { b: 'beta' },
-      believedObjective: '(y - b)^2',
-    }).game;
-    const forms = lqForms(game);
-    if (typeof forms === 'string') throw new Error(forms);
-    const file = join(work, 'lq.bin');
-    const { d } = forms;
-    writeDoubles(file, [
-      episodes, game.discount, d, forms.inputs[0], forms.goal, ...forms.trainable, forms.qyy, ...forms.w, ...forms.qzz,
-      forms.alpha, forms.mu, forms.delta, ...forms.sigma, ...game.schedule,
-    ]);
-    compare({
-      label: 'lq, state (θ, β, b), y = a·θ, N = 1e6',
-      episodes,
-      inner: 1,
-      pass: () => solveLq(game),
-      coefficients: () => solveLq(game).actions,
-      binary: anchors.lq,
-      file,
-    });
-  }
+  console.log(`${'workload'.padEnd(44)} ${'mesalab'.padStart(10)} ${'C'.padStart(10)} ${'ratio'.padStart(7)}  check`);
+  TASKS.forEach(([, part], index) => {
+    if (!runs(part)) return;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--task', String(index), '--anchors', anchors.dir, '--rounds', String(ROUNDS)], { stdio: 'inherit' });
+    if (child.status !== 0) failed = true;
+  });
   anchors.dispose();
 }
 rmSync(work, { recursive: true, force: true });
