@@ -32,13 +32,13 @@ import { parseGameConfig } from '../src/model/gameConfig.ts';
 import { linearScenario, type LinearScenario } from '../src/model/scenario.ts';
 import { trainThenDeploy } from '../src/model/schedule.ts';
 import { seed1, seed2 } from '../src/scenarios/seed.ts';
-import { solveDp } from '../src/solvers/dp.ts';
-import { solveExact } from '../src/solvers/exact.ts';
-import { solveGrid } from '../src/solvers/grid.ts';
-import { solveLq } from '../src/solvers/lq.ts';
-import { lqForms } from '../src/solvers/lqForms.ts';
-import { solveNeural } from '../src/solvers/neural.ts';
-import { solveReference } from '../src/solvers/reference.ts';
+import { solveDp } from '../src/solvers/dp/dp.ts';
+import { solveExact } from '../src/solvers/exact/exact.ts';
+import { solveGrid } from '../src/solvers/grid/grid.ts';
+import { solveLq } from '../src/solvers/lq/lq.ts';
+import { lqForms } from '../src/solvers/lq/lqForms.ts';
+import { solveNeural } from '../src/solvers/neural/neural.ts';
+import { solveReference } from '../src/solvers/reference/reference.ts';
 import { type Anchors, compileAnchors, largestDifference, runAnchor, writeDoubles, writeWorkload } from './anchors/anchors.ts';
 
 const { values: flags } = parseArgs({

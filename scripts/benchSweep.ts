@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseScenarioConfig } from '../src/model/config.ts';
 import { getSolver } from '../src/solvers/registry.ts';
-import { withOverrides } from '../src/sweep/overrides.ts';
+import { withOverrides } from '../src/model/configPaths.ts';
 import { pointValues } from '../src/sweep/points.ts';
 import { runSweep } from '../src/sweep/run.ts';
 import { compileSweep } from '../src/sweep/sweep.ts';

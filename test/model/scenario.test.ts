@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCoefficientGrid, defaultPrior, linearScenario } from '../../src/model/scenario.ts';
 import { checkSchedule, parseScheduleSpec, trainThenDeploy } from '../../src/model/schedule.ts';
-import { solveExact } from '../../src/solvers/exact.ts';
-import { solveGrid } from '../../src/solvers/grid.ts';
-import { solveReference } from '../../src/solvers/reference.ts';
+import { solveExact } from '../../src/solvers/exact/exact.ts';
+import { solveGrid } from '../../src/solvers/grid/grid.ts';
+import { solveReference } from '../../src/solvers/reference/reference.ts';
 
 describe('linearScenario', () => {
   it('shares one default prior and grid, equal to the documented linspaces', () => {
