@@ -8,7 +8,8 @@
  * Each measurement runs in a fresh child process (so its peak RSS is its own) and times the
  * whole `runSweep`: thread start-up, solving, writing results.jsonl and results.csv. The
  * throughput runs are repeated and the fastest kept, as other work on the machine only slows
- * a run down.
+ * a run down. Each line also gives the process's CPU time (all threads), and the in-process
+ * solver alone is timed on the same points (CPU time), the yardstick of a sweep's overhead.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,10 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseScenarioConfig } from '../src/model/config.ts';
+import { getSolver } from '../src/solvers/registry.ts';
+import { withOverrides } from '../src/model/configPaths.ts';
+import { pointValues } from '../src/sweep/points.ts';
 import { runSweep } from '../src/sweep/run.ts';
 import { compileSweep } from '../src/sweep/sweep.ts';
 
@@ -23,6 +28,8 @@ interface Measurement {
   points: number;
   workers: number;
   seconds: number;
+  /** CPU seconds of the whole process, every thread (user + system). */
+  cpuSeconds: number;
   maxRssMiB: number;
 }
 
@@ -45,10 +52,13 @@ async function child(points: number, workers: number, solver: string): Promise<v
   const sweep = benchSweep(points, solver);
   const out = mkdtempSync(join(tmpdir(), 'mesalab-bench-'));
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await runSweep(sweep, { out, workers });
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   rmSync(out, { recursive: true, force: true });
-  const result: Measurement = { points: sweep.points, workers, seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const result: Measurement = { points: sweep.points, workers, seconds, cpuSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -60,7 +70,22 @@ function measure(points: number, workers: number, solver: string): Measurement {
 }
 
 function line(label: string, m: Measurement): string {
-  return `${label.padEnd(34)} ${String(m.points).padStart(7)} points  ${m.seconds.toFixed(2).padStart(6)} s  ${Math.round(m.points / m.seconds).toString().padStart(6)} points/s  peak RSS ${m.maxRssMiB.toFixed(0)} MiB`;
+  return `${label.padEnd(34)} ${String(m.points).padStart(7)} points  ${m.seconds.toFixed(2).padStart(6)} s  ${Math.round(m.points / m.seconds).toString().padStart(6)} points/s  CPU ${m.cpuSeconds.toFixed(2)} s  peak RSS ${m.maxRssMiB.toFixed(0)} MiB`;
+}
+
+/**
+ * The in-process solver alone on the same points (scenarios built first, then timed: solve only),
+ * in CPU seconds: what a sweep's throughput is compared with.
+ */
+function solverOnlyCpuSeconds(points: number, solver: string): number {
+  const sweep = benchSweep(points, solver);
+  const configs = Array.from({ length: sweep.points }, (_, id) => parseScenarioConfig(withOverrides(sweep.base, sweep.paths, pointValues(sweep.axes, id))));
+  const solve = getSolver(configs[0].solver).solve;
+  for (const c of configs.slice(0, 500)) solve(c.scenario); // warm-up
+  const cpu = process.cpuUsage();
+  for (const c of configs) solve(c.scenario);
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / 1e6;
 }
 
 const { values } = parseArgs({
@@ -86,9 +111,11 @@ if (values.child !== undefined) {
     Array.from({ length: Number(values.repeat) }, () => measure(points, workers, values.solver)).reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const one = fastest(1);
   console.log(line('1 worker', one));
+  const solverCpu = solverOnlyCpuSeconds(points, values.solver);
+  console.log(`in-process solver alone on the same points: CPU ${solverCpu.toFixed(2)} s; 1 worker's throughput = ${((100 * solverCpu) / one.cpuSeconds).toFixed(0)}% of it (CPU time), ${((100 * solverCpu) / one.seconds).toFixed(0)}% (its wall time)`);
   const all = fastest(cores);
   console.log(line(`${cores} workers (all cores)`, all));
-  console.log(`speed-up on ${cores} cores: ${(one.seconds / all.seconds).toFixed(2)}×`);
+  console.log(`speed-up on ${cores} cores: ${(one.seconds / all.seconds).toFixed(2)}× wall; CPU ${(all.cpuSeconds / one.cpuSeconds).toFixed(2)}× one worker's`);
   for (const size of values.memory.split(',').map(Number)) console.log(line(`memory: ${size} points, ${cores} workers`, measure(size, cores, values.solver)));
   console.log(`load average after: ${loadavg()[0].toFixed(2)}`);
 }

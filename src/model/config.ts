@@ -83,12 +83,29 @@ export function resolveSchedule(schedule: z.output<typeof scheduleSchema>): stri
   return Array.isArray(schedule) || typeof schedule === 'string' ? schedule : objectSchedule(schedule);
 }
 
+/**
+ * The last few {training, deployment, learningRate} schedules built from configs, shared (a
+ * scenario's arrays are immutable by contract): a sweep over discount or regularizer at one
+ * schedule builds the array once instead of once a point, and allocating a 1000-episode
+ * Float64Array costs as much as solving it.
+ */
+const recentSchedules = new Map<string, Float64Array>();
+const RECENT_SCHEDULES = 16;
+
 function objectSchedule(s: { training: number; deployment: number; learningRate: number }): Float64Array {
   if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
   if (s.training + s.deployment > MAX_EPISODES) {
     throw new InputError('schedule', `has more than ${MAX_EPISODES} episodes, the limit`);
   }
-  return trainThenDeploy(s.training, s.deployment, checkRange(s.learningRate, 'schedule.learningRate', 0));
+  const rate = checkRange(s.learningRate, 'schedule.learningRate', 0);
+  const key = `${s.training},${s.deployment},${rate}`;
+  let schedule = recentSchedules.get(key);
+  if (schedule === undefined) {
+    schedule = trainThenDeploy(s.training, s.deployment, rate);
+    if (recentSchedules.size >= RECENT_SCHEDULES) recentSchedules.delete(recentSchedules.keys().next().value!);
+    recentSchedules.set(key, schedule);
+  }
+  return schedule;
 }
 
 /** The points a validated points field stands for. */

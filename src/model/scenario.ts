@@ -1,7 +1,7 @@
 import { InputError } from '../errors/inputError.ts';
 import { linspace } from '../numerics/linspace.ts';
 import { checkRange } from './numbers.ts';
-import { checkSchedule, parseScheduleSpec, type Schedule } from './schedule.ts';
+import { checkSchedule, isValidatedSchedule, parseScheduleSpec, type Schedule } from './schedule.ts';
 
 /**
  * The seed model with its two first extensions: a linear policy y_n = a_n·θ_n, base loss
@@ -43,15 +43,29 @@ export const DEFAULT_THETA0 = 0.8;
 export const defaultPrior = (): Float64Array => linspace(-1, 1, 11);
 export const defaultCoefficientGrid = (): Float64Array => linspace(-2, 2, 401);
 
-/** Validates the options, fills in the defaults and returns an immutable scenario. */
+/**
+ * The defaults, built and checked once and shared by every scenario that does not give its own
+ * (a fresh 401-point grid per scenario cost more than solving a 1000-episode schedule). Typed
+ * arrays cannot be frozen: scenarios are immutable by contract, and nothing writes into them.
+ */
+const SHARED_PRIOR = defaultPrior();
+const SHARED_GRID = defaultCoefficientGrid();
+
+/**
+ * Validates the options, fills in the defaults and returns an immutable scenario. A schedule that
+ * schedule.ts already validated (trainThenDeploy, checkSchedule, parseScheduleSpec) is used as it
+ * is, not copied; so are the shared default prior and grid.
+ */
 export function linearScenario(options: LinearScenarioOptions): LinearScenario {
-  const schedule =
-    typeof options.schedule === 'string' ? parseScheduleSpec(options.schedule) : checkSchedule(options.schedule);
+  const given = options.schedule;
+  const schedule = typeof given === 'string' ? parseScheduleSpec(given) : isValidatedSchedule(given) ? given : checkSchedule(given);
+  const prior = options.prior ?? SHARED_PRIOR;
+  const grid = options.coefficientGrid ?? SHARED_GRID;
   return {
     schedule,
     theta0: checkRange(options.theta0 ?? DEFAULT_THETA0, 'theta0'),
-    prior: checkPrior(options.prior ?? defaultPrior()),
-    coefficientGrid: checkGrid(options.coefficientGrid ?? defaultCoefficientGrid()),
+    prior: prior === SHARED_PRIOR ? SHARED_PRIOR : checkPrior(prior),
+    coefficientGrid: grid === SHARED_GRID ? SHARED_GRID : checkGrid(grid),
     discount: checkRange(options.discount ?? 1, 'discount', 0, 1),
     regularizer: checkRange(options.regularizer ?? 0, 'regularizer', 0),
   };

@@ -23,7 +23,7 @@
  */
 import { convexChoice } from './gridConvex.ts';
 import type { GridWorkspace } from './gridWorkspace.ts';
-import { costErrorBound, gridCost, gridEnds, scanGrid } from './gridScan.ts';
+import { costErrorBound, gridCost, gridEnds, type GridEnds, scanGrid } from './gridScan.ts';
 import { gapsAreMonotone, newGridRuns, setRuns } from './gridRuns.ts';
 import { certifySlope, costIsConvex, newSlope, rootBrackets } from './gridSlope.ts';
 import type { SuffixMoments } from '../suffixMoments.ts';
@@ -31,19 +31,47 @@ import { type GridChoice, tieRuleOnRange, tieThreshold } from '../tieRule.ts';
 
 export type { GridWorkspace } from './gridWorkspace.ts';
 
-export const newGridWorkspace = (grid: Float64Array, regularizer: number, discount: number): GridWorkspace => ({
-  grid,
-  regularizer,
-  discount,
-  ends: gridEnds(grid),
-  costs: new Float64Array(grid.length),
-  slope: newSlope(),
-  roots: new Float64Array(3),
-  brackets: new Int32Array(3),
-  runs: newGridRuns(),
-  choice: { index: -1, tied: false },
-  hint: myopicIndex(grid),
-});
+/** What a workspace needs of its grid alone, kept per grid array (scenarios share the default grid). */
+interface GridFacts {
+  readonly ends: GridEnds;
+  readonly myopic: number;
+  /** Scratch space: no solve reads an entry it has not written in the same agent's search. */
+  readonly costs: Float64Array;
+}
+
+const gridFacts = new WeakMap<Float64Array, GridFacts>();
+
+function factsOf(grid: Float64Array): GridFacts {
+  let facts = gridFacts.get(grid);
+  if (facts === undefined) {
+    facts = { ends: gridEnds(grid), myopic: myopicIndex(grid), costs: new Float64Array(grid.length) };
+    gridFacts.set(grid, facts);
+  }
+  return facts;
+}
+
+/**
+ * A workspace for one solve. The grid's ends, its myopic index and the cost scratch are computed
+ * once per grid array and shared by its solves (one at a time: JavaScript runs one solve per
+ * thread, and none calls another), so a solve of 100 episodes allocates no 401-entry array.
+ */
+export function newGridWorkspace(grid: Float64Array, regularizer: number, discount: number): GridWorkspace {
+  const { ends, myopic, costs } = factsOf(grid);
+  return {
+    grid,
+    regularizer,
+    discount,
+    ends,
+    costs,
+    slope: newSlope(),
+    roots: new Float64Array(3),
+    brackets: new Int32Array(3),
+    runs: newGridRuns(),
+    choice: { index: -1, tied: false },
+    myopic,
+    hint: myopic,
+  };
+}
 
 /**
  * Agent n's choice on the grid: the fast path, or the full scan where it gives up. The fast
@@ -65,7 +93,7 @@ export function fastGridChoice(ws: GridWorkspace, rate: number, future: SuffixMo
  * vertex at 1; the convex walk starts next to 1. (So does the first agent: g = (a − 1)².)
  */
 function deploymentChoice(ws: GridWorkspace, future: SuffixMoments): GridChoice | null {
-  return convexChoice(ws, 0, future, myopicIndex(ws.grid));
+  return convexChoice(ws, 0, future, ws.myopic);
 }
 
 /** Steps 1 and 2 above: any g whose slope signs certify. */

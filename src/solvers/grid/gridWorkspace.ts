@@ -19,6 +19,8 @@ export interface GridWorkspace {
   readonly runs: GridRuns;
   /** The fast path's answer, rewritten for each agent: no object per agent. */
   readonly choice: GridChoice;
+  /** The first grid point at or above 1 (myopicIndex), where deployment agents start. */
+  readonly myopic: number;
   /** Where the next agent's search starts: the last choice, or the last root bracket found. */
   hint: number;
 }

@@ -34,7 +34,11 @@ export function solveLq(game: Game): GameEquilibrium {
   const episodes = game.schedule.length;
   const actions = new Float64Array(episodes * m);
   const stage = new LqStage(forms, game.discount);
+  // Two futures, swapped each episode: the new one is built from the old one in place of the one
+  // before (the stage reads only the future it was prepared with). Nothing is allocated per agent.
   let future: LqFuture = { P: zeros(d), q: new Float64Array(d), L: 0 };
+  let spare: LqFuture = { P: zeros(d), q: new Float64Array(d), L: 0 };
+  const scratch: EpisodeScratch = { M: zeros(d), pm: zeros(d) };
   const choice: LqChoice = { action: new Float64Array(m), cost: NaN, tied: false };
   const previous = new Float64Array(m);
   const k = new Float64Array(d);
@@ -43,27 +47,40 @@ export function solveLq(game: Game): GameEquilibrium {
     stage.prepare(game.schedule[n], future);
     if (m === 1) stage.minimiseAlongLine(choice);
     else minimiseFromStarts(stage, forms, n === episodes - 1 ? null : previous, choice);
-    if (!choice.action.every(Number.isFinite)) throw new DivergenceError(n, "the agent's cost");
+    if (!allFinite(choice.action)) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     actions.set(choice.action, n * m);
     previous.set(choice.action);
-    future = prependEpisode(stage, stage.stateVector(choice.action, k), future, game.discount, d);
-    if (!Number.isFinite(future.L) || !future.P.every(Number.isFinite)) throw new DivergenceError(n, 'the value function W2');
+    prependEpisode(stage, stage.stateVector(choice.action, k), future, spare, scratch, game.discount, d);
+    const done = future;
+    future = spare;
+    spare = done;
+    if (!Number.isFinite(future.L) || !allFinite(future.P)) throw new DivergenceError(n, 'the value function W2');
   }
   return { solver: 'lq', actionNames: actionNames(game), actions, ties: ties.reverse() };
 }
 
-/** P ← kkᵀ + γMᵀPM, q ← k + γMᵀq, L ← 1 + γL (a new object: the stage still reads the old). */
-function prependEpisode(stage: LqStage, k: Float64Array, future: LqFuture, gamma: number, d: number): LqFuture {
-  const M = stage.transition(k, zeros(d));
-  const pm = multiply(future.P, M, d, zeros(d));
-  const P = multiplyTransposed(M, pm, d, zeros(d));
-  const q = transposeTimesVector(M, future.q, d, new Float64Array(d));
+function allFinite(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+  return true;
+}
+
+interface EpisodeScratch {
+  readonly M: Float64Array;
+  readonly pm: Float64Array;
+}
+
+/** next ← (P ← kkᵀ + γMᵀPM, q ← k + γMᵀq, L ← 1 + γL) of `future`; next must not be future. */
+function prependEpisode(stage: LqStage, k: Float64Array, future: LqFuture, next: LqFuture, scratch: EpisodeScratch, gamma: number, d: number): void {
+  const M = stage.transition(k, scratch.M);
+  const pm = multiply(future.P, M, d, scratch.pm);
+  const P = multiplyTransposed(M, pm, d, next.P);
+  const q = transposeTimesVector(M, future.q, d, next.q);
   for (let i = 0; i < d; i++) {
     q[i] = k[i] + gamma * q[i];
     for (let j = 0; j < d; j++) P[i * d + j] = k[i] * k[j] + gamma * P[i * d + j];
   }
-  return { P, q, L: 1 + gamma * future.L };
+  next.L = 1 + gamma * future.L;
 }
 
 /**

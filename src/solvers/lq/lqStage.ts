@@ -44,6 +44,9 @@ export class LqStage {
   private readonly m: number;
   private readonly terms: [number, number][];
   private readonly basis: Matrix[];
+  /** G_t and the identity part of B_t (basisParts): what B_t is made of apart from ℓ. */
+  private readonly gParts: Matrix[];
+  private readonly identityParts: Matrix[];
   private readonly basisSigmaT: Matrix[];
   private readonly gram: Float64Array;
   private readonly linear: Float64Array;
@@ -51,7 +54,7 @@ export class LqStage {
   private rate = 0;
   private future: LqFuture;
   private readonly sigmaGoal: Float64Array;
-  private readonly scratch: { t1: Matrix; t2: Matrix; c: Float64Array; dc: Float64Array; xc: Float64Array; xdc: Float64Array; roots: Float64Array };
+  private readonly scratch: { t1: Matrix; t2: Matrix; c: Float64Array; dc: Float64Array; xc: Float64Array; xdc: Float64Array; roots: Float64Array; costs: Float64Array };
 
   constructor(forms: LqForms, discount: number) {
     this.f = forms;
@@ -62,6 +65,7 @@ export class LqStage {
     const t = this.terms.length;
     this.basis = this.terms.map(() => zeros(this.d));
     this.basisSigmaT = this.terms.map(() => zeros(this.d));
+    [this.gParts, this.identityParts] = basisParts(forms, this.terms);
     this.gram = new Float64Array(t * t);
     this.linear = new Float64Array(t);
     this.future = { P: zeros(this.d), q: new Float64Array(this.d), L: 0 };
@@ -74,6 +78,7 @@ export class LqStage {
       xc: new Float64Array(t),
       xdc: new Float64Array(t * this.m),
       roots: new Float64Array(3),
+      costs: new Float64Array(3),
     };
   }
 
@@ -84,22 +89,19 @@ export class LqStage {
     const { f, d, terms, basis, gram, linear } = this;
     const s = -2 * rate;
     const u = f.inputs;
-    // B_1 = I − 2ℓD·Q_zz; B_{a_i} = −2ℓD(w u_iᵀ + u_i wᵀ); B_{a_i a_j} = −2ℓD·Q_yy(u_i u_jᵀ + u_j u_iᵀ) (i < j), Q_yy u_i u_iᵀ (i = j).
-    terms.forEach(([i, j], t) => {
+    // B_t = (I for t = 1) − 2ℓD·G_t, the G_t built once (basisParts).
+    const trainable = f.trainable;
+    for (let t = 0; t < terms.length; t++) {
       const b = basis[t];
+      const g = this.gParts[t];
+      const one = this.identityParts[t];
       for (let r = 0; r < d; r++) {
-        const row = s * f.trainable[r];
-        for (let c = 0; c < d; c++) {
-          let g: number;
-          if (i < 0) g = f.qzz[r * d + c];
-          else if (j < 0) g = (c === u[i] ? f.w[r] : 0) + (r === u[i] ? f.w[c] : 0);
-          else g = f.qyy * ((r === u[i] && c === u[j] ? 1 : 0) + (i !== j && r === u[j] && c === u[i] ? 1 : 0));
-          b[r * d + c] = (i < 0 && r === c ? 1 : 0) + row * g;
-        }
+        const row = s * trainable[r];
+        for (let c = 0; c < d; c++) b[r * d + c] = one[r * d + c] + row * g[r * d + c];
       }
       // Σ B_tᵀ P, so that X_βδ = tr(B_β · Σ B_δᵀ P).
       multiply(f.sigma, multiplyTransposed(b, future.P, d, this.scratch.t1), d, this.basisSigmaT[t]);
-    });
+    }
     const gamma = this.discount;
     for (let a = 0; a < terms.length; a++) {
       for (let b = a; b < terms.length; b++) {
@@ -110,12 +112,13 @@ export class LqStage {
     }
     // Linear part hᵀc(a): the present episode's αkᵀΣk + 2μe_gᵀΣk and the future's 2γμ qᵀ B Σ e_g.
     const sigmaGG = f.sigma[f.goal * d + f.goal];
-    terms.forEach(([i, j], t) => {
+    for (let t = 0; t < terms.length; t++) {
+      const [i, j] = terms[t];
       let h = 2 * gamma * f.mu * qBSigmaGoal(future.q, basis[t], this.sigmaGoal, d);
       if (i >= 0 && j < 0) h += 2 * f.mu * this.sigmaGoal[u[i]];
       if (j >= 0) h += f.alpha * f.sigma[u[i] * d + u[j]] * (i === j ? 1 : 2);
       linear[t] = h;
-    });
+    }
     this.constant = f.delta * sigmaGG + gamma * f.delta * sigmaGG * future.L;
   }
 
@@ -187,16 +190,19 @@ export class LqStage {
   minimiseAlongLine(choice: LqChoice): LqChoice {
     // c = (1, a, a²): J = X00 + 2X01·a + (X11 + 2X02)·a² + 2X12·a³ + X22·a⁴ + h0 + h1·a + h2·a² + const.
     const x = this.gram;
-    const [h0, h1, h2] = this.linear;
+    const h = this.linear;
+    const h0 = h[0];
+    const h1 = h[1];
+    const h2 = h[2];
     const c4 = x[8];
     const c3 = 2 * x[5];
     const c2 = x[4] + 2 * x[2] + h2;
     const c1 = 2 * x[1] + h1;
     const c0 = x[0] + h0 + this.constant;
-    const roots = this.scratch.roots;
+    const { roots, costs } = this.scratch;
     const count = cubicRoots(4 * c4, 3 * c3, 2 * c2, c1, roots);
     let bestCost = Infinity;
-    const costs = [Infinity, Infinity, Infinity];
+    costs.fill(Infinity);
     for (let i = 0; i < count; i++) {
       const a = roots[i];
       costs[i] = (((c4 * a + c3) * a + c2) * a + c1) * a + c0;
@@ -233,7 +239,8 @@ export class LqStage {
   /** The action's components placed in state coordinates. */
   stateVector(action: ArrayLike<number>, out: Float64Array): Float64Array {
     out.fill(0);
-    this.f.inputs.forEach((index, i) => (out[index] += action[i]));
+    const inputs = this.f.inputs;
+    for (let i = 0; i < inputs.length; i++) out[inputs[i]] += action[i];
     return out;
   }
 
@@ -252,6 +259,33 @@ export class LqStage {
     multiplyTransposed(M, future.P, d, t2);
     return now + gamma * (f.alpha * traceOfProduct(t1, t2, d) + 2 * f.mu * qBSigmaGoal(future.q, M, this.sigmaGoal, d) + f.delta * sigmaGG * future.L);
   }
+}
+
+/**
+ * B_t = I_t − 2ℓD·G_t for each monomial t, with I_t = I for the constant monomial (0 otherwise)
+ * and G_1 = Q_zz, G_{a_i} = w u_iᵀ + u_i wᵀ, G_{a_i a_j} = Q_yy(u_i u_jᵀ + u_j u_iᵀ) (i < j),
+ * Q_yy u_i u_iᵀ (i = j). Neither depends on ℓ or the future: built once per solve.
+ */
+function basisParts(f: LqForms, terms: readonly [number, number][]): [Matrix[], Matrix[]] {
+  const d = f.d;
+  const u = f.inputs;
+  const gs: Matrix[] = [];
+  const ones: Matrix[] = [];
+  for (const [i, j] of terms) {
+    const g = zeros(d);
+    const one = zeros(d);
+    for (let r = 0; r < d; r++) {
+      for (let c = 0; c < d; c++) {
+        if (i < 0) g[r * d + c] = f.qzz[r * d + c];
+        else if (j < 0) g[r * d + c] = (c === u[i] ? f.w[r] : 0) + (r === u[i] ? f.w[c] : 0);
+        else g[r * d + c] = f.qyy * ((r === u[i] && c === u[j] ? 1 : 0) + (i !== j && r === u[j] && c === u[i] ? 1 : 0));
+        one[r * d + c] = i < 0 && r === c ? 1 : 0;
+      }
+    }
+    gs.push(g);
+    ones.push(one);
+  }
+  return [gs, ones];
 }
 
 /** qᵀ·B·(Σe_g). */
