@@ -36,7 +36,7 @@ export interface HistoryOptions {
   readonly coefficientGrid: Float64Array;
   /** Tie rule among equal costs; default 'smallest'. */
   readonly tieRule?: TieRuleName;
-  /** Points of the first graded S grid; default 801. */
+  /** Points of the first graded S grid; default 401. */
   readonly statePoints?: number;
   /** Graded grids stop refining beyond this many points; default 6401. */
   readonly maxStatePoints?: number;
@@ -83,7 +83,7 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
   let previous: HistoryPath | null = null;
   const maxPoints = options.maxStatePoints ?? 6401;
   const cap = lattice ? latticeCap(lattice, problem.sMax) : 0;
-  for (let points = options.statePoints ?? 801; ; points = 2 * points - 1) {
+  for (let points = options.statePoints ?? 401; ; points = 2 * points - 1) {
     // On the lattice: every point up to S_fine = (P − 1)·q, then P graded points.
     const nodes = lattice ? gradedLatticeNodes(points, cap, points - 1) : null;
     const count = nodes ? nodes.length : points;

@@ -24,8 +24,9 @@ export function bruteForceHistory(game: BruteGame): { path: number[]; ties: numb
   const { schedule, grid, steps, discount } = game;
   const rule = game.tieRule ?? 'smallest';
   const N = schedule.length;
+  // S matters to agent n only through a training update before the last output.
   let lastTraining = -1;
-  schedule.forEach((l, n) => l > 0 && (lastTraining = n));
+  schedule.forEach((l, n) => l > 0 && n < N - 1 && (lastTraining = n));
   const memo = new Map<string, { a: number; tied: boolean }>();
   // Prefer j over i among tied points under the rule.
   const better = (j: number, i: number) => (rule === 'smallest' ? j < i : rule === 'largest' ? j > i : Math.abs(grid[j] - 1) < Math.abs(grid[i] - 1) || (Math.abs(grid[j] - 1) === Math.abs(grid[i] - 1) && j < i));
