@@ -11,6 +11,7 @@ import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts'
 import { InputError } from './inputError.ts';
 import { checkRange } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
+import { checkRequiredActions } from './updates/requiredActions.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
 const RESERVED = new Set(['y', 'goal', 'e', 'pi', 'i']);
@@ -98,6 +99,7 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     schedule,
     actionGrid: actionGrid(c),
   };
+  checkRequiredActions(game.update, game.actionGrid, c.policy?.type === 'discrete' ? 'policy.actions' : 'coefficientGrid');
   return {
     name: game.name,
     description: c.description ?? '',

@@ -7,6 +7,7 @@
 import { quadraticForm } from '../model/expression.ts';
 import type { Game } from '../model/game.ts';
 import { InputError } from '../model/inputError.ts';
+import { checkRequiredActions } from '../model/updates/requiredActions.ts';
 import { solveFullReoptimisation } from './fullReoptimisation.ts';
 import type { GameEquilibrium, GameSolver } from './gameSolver.ts';
 import { solveHistory } from './historyDp.ts';
@@ -33,6 +34,7 @@ export const historySolver: GameSolver = {
     const reason = historyGameReason(game);
     if (reason) throw new InputError('solver', reason);
     if (game.update.type === 'full') {
+      checkRequiredActions(game.update, game.actionGrid, 'coefficientGrid');
       const { coefficients, ties } = solveFullReoptimisation(game.schedule, game.discount);
       return { solver: 'history', actionNames: ['a'], actions: coefficients, ties };
     }
