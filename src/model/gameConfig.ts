@@ -11,6 +11,7 @@ import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts'
 import { InputError } from './inputError.ts';
 import { checkRange } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
+import { TIE_RULES } from './tieRuleName.ts';
 import { checkRequiredActions } from './updates/requiredActions.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
@@ -53,6 +54,8 @@ export const gameConfigSchema = scenarioConfigSchema.extend({
   frozen: z.record(identifier, identifier).optional(),
   mesaCost: z.string().optional(),
   update: updateSchema.optional(),
+  /** Among equally good actions: the smallest (default), the largest, or the one closest to honest play. */
+  tieRule: z.enum(TIE_RULES).optional(),
 });
 
 export type GameConfig = z.input<typeof gameConfigSchema>;
@@ -98,6 +101,7 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     update: (c.update ?? { type: 'gradient' }) as UpdateRule,
     schedule,
     actionGrid: actionGrid(c),
+    ...(c.tieRule ? { tieRule: c.tieRule } : {}),
   };
   checkRequiredActions(game.update, game.actionGrid, c.policy?.type === 'discrete' ? 'policy.actions' : 'coefficientGrid');
   return {

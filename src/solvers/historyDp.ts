@@ -9,9 +9,10 @@
  * How S is tabulated, reported as `resolution`:
  * - 'lattice' (exact): the grid's squares are integer multiples of one quantum (historyLattice.ts;
  *   the default grid's is 10⁻⁴), so is every reachable S, and the tables hold every lattice point
- *   up to S_max (historyLatticeDp.ts) — chosen whenever that costs at most `latticeBudget`
- *   cost evaluations;
- * - 'graded': otherwise, every lattice point up to S_fine = (P − 1)·q, then P graded nodes on
+ *   up to the largest reachable S, max a²·#training, nothing clamped (historyLatticeDp.ts) —
+ *   chosen whenever that costs at most `latticeBudget` cost evaluations;
+ * - 'graded': otherwise, on [0, S_max] (S_max = min(max a²·#training, 1/max ℓ), beyond which
+ *   gradient descent on all data diverges; a larger S′ is read at S_max), every lattice point up to S_fine = (P − 1)·q, then P graded nodes on
  *   the lattice (historyGradedDp.ts; graded nodes alone without a lattice), with interpolation,
  *   each on-path agent re-solved at its exact S; P = statePoints, then 2P − 1, … until two
  *   successive grids give the same on-path plan and ties (`converged`), or P passes
@@ -24,7 +25,7 @@ import { historyStep, type HistoryData } from '../model/updates/historyUpdate.ts
 import { gradedNodes, solveOnGradedGrid } from './historyGradedDp.ts';
 import { squareLattice } from './historyLattice.ts';
 import { gradedLatticeNodes, latticeCap, latticeWork, solveOnLattice } from './historyLatticeDp.ts';
-import { type HistoryPath, type HistoryProblem, largestTabulatedS } from './historyTables.ts';
+import { type HistoryPath, type HistoryProblem, largestReachableS, largestTabulatedS } from './historyTables.ts';
 import { chooseGridPoint, tiePreference, type TieRuleName } from './tieRule.ts';
 
 export interface HistoryOptions {
@@ -55,6 +56,8 @@ export interface HistoryResolution {
   readonly converged: boolean;
   /** Graded: the node counts tried, coarsest first. */
   readonly tried: readonly number[];
+  /** The largest tabulated S; a path beyond it read the tables there (not exact). */
+  readonly range: number;
 }
 
 export interface HistorySolution {
@@ -75,9 +78,14 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
   if (options.data === 'newest') return solveNewest(schedule, options, preference);
   const problem: HistoryProblem = { schedule, steps: options.steps, discount: options.discount, grid, preference, sMax: Math.max(1e-12, largestTabulatedS(schedule, grid)) };
   const lattice = squareLattice(grid);
-  if (lattice && latticeWork(schedule, lattice, problem.sMax) <= (options.latticeBudget ?? 3e7)) {
-    const points = latticeCap(lattice, problem.sMax) + 1;
-    return withResolution(solveOnLattice(problem, lattice), { kind: 'lattice', points, quantum: 1 / lattice.unitsPerOne, converged: true, tried: [points] });
+  // Exact: every lattice point up to the largest reachable S, max a²·#training, so nothing is clamped.
+  const reachable = { ...problem, sMax: Math.max(1e-12, largestReachableS(schedule, grid)) };
+  // Else every lattice point up to S_max = min(that, 1/max ℓ), larger S′ read at S_max.
+  for (const range of [reachable, problem]) {
+    if (lattice && latticeWork(schedule, lattice, range.sMax) <= (options.latticeBudget ?? 3e7)) {
+      const points = latticeCap(lattice, range.sMax) + 1;
+      return withResolution(solveOnLattice(range, lattice), { kind: 'lattice', points, quantum: 1 / lattice.unitsPerOne, converged: true, tried: [points], range: range.sMax });
+    }
   }
   const tried: number[] = [];
   let previous: HistoryPath | null = null;
@@ -93,7 +101,7 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
     const converged = exact || (previous !== null && samePlan(previous, path));
     if (converged || 2 * points - 1 > maxPoints) {
       const kind = exact ? 'lattice' : 'graded';
-      return withResolution(path, { kind, points: count, quantum: lattice ? 1 / lattice.unitsPerOne : null, converged, tried });
+      return withResolution(path, { kind, points: count, quantum: lattice ? 1 / lattice.unitsPerOne : null, converged, tried, range: problem.sMax });
     }
     previous = path;
   }
@@ -126,5 +134,5 @@ function solveNewest(schedule: Schedule, options: HistoryOptions, preference: Re
   }
   ties.reverse();
   const history = new Float64Array(schedule.length);
-  return { coefficients, history, ties, clampedAbove: 0, resolution: { kind: 'none', points: 1, quantum: null, converged: true, tried: [1] } };
+  return { coefficients, history, ties, clampedAbove: 0, resolution: { kind: 'none', points: 1, quantum: null, converged: true, tried: [1], range: 0 } };
 }

@@ -35,11 +35,11 @@ export const historySolver: GameSolver = {
     if (reason) throw new InputError('solver', reason);
     if (game.update.type === 'full') {
       checkRequiredActions(game.update, game.actionGrid, 'coefficientGrid');
-      const { coefficients, ties } = solveFullReoptimisation(game.schedule, game.discount);
-      return { solver: 'history', actionNames: ['a'], actions: coefficients, ties };
+      const { coefficients, ties } = solveFullReoptimisation(game.schedule, game.discount, (game.tieRule ?? 'smallest') !== 'smallest');
+      return { solver: 'history', actionNames: ['a'], actions: coefficients, ties, tieRule: game.tieRule ?? 'smallest' };
     }
     const steps = game.update.type === 'gradient-all' ? game.update.steps : 1;
-    const { coefficients, ties } = solveHistory(game.schedule, { data: 'all', steps, discount: game.discount, coefficientGrid: game.actionGrid });
-    return { solver: 'history', actionNames: ['a'], actions: coefficients, ties };
+    const { coefficients, ties } = solveHistory(game.schedule, { data: 'all', steps, discount: game.discount, coefficientGrid: game.actionGrid, tieRule: game.tieRule });
+    return { solver: 'history', actionNames: ['a'], actions: coefficients, ties, tieRule: game.tieRule ?? 'smallest' };
   },
 };

@@ -45,6 +45,12 @@ export function power(x: number, k: number): number {
 /** θ's factor over one episode at history S′ (after the episode's own coefficient). */
 export const stepFactor = (rate: number, sNext: number, steps: number): number => (rate > 0 ? power(1 - 2 * rate * sNext, steps) : 1);
 
+/** max a² · #training episodes: the largest S any path reaches. */
+export function largestReachableS(schedule: Schedule, grid: Float64Array): number {
+  const training = schedule.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
+  return grid.reduce((m, a) => Math.max(m, a * a), 0) * training;
+}
+
 export function largestTabulatedS(schedule: Schedule, grid: Float64Array): number {
   const training = schedule.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
   const maxSquare = grid.reduce((m, a) => Math.max(m, a * a), 0);

@@ -11,8 +11,9 @@
  */
 export const TIE_RELATIVE_TOLERANCE = 1e-12;
 
-export const TIE_RULES = ['smallest', 'largest', 'honest'] as const;
-export type TieRuleName = (typeof TIE_RULES)[number];
+import type { TieRuleName } from '../model/tieRuleName.ts';
+
+export { TIE_RULES, type TieRuleName } from '../model/tieRuleName.ts';
 
 /** A tie rule resolved on one grid: rank[i] orders the grid points, the lowest rank wins. */
 export interface TiePreference {
