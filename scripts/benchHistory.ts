@@ -10,8 +10,8 @@
 import { parseGameConfig } from '../src/model/gameConfig.ts';
 import { linearScenario } from '../src/model/scenario.ts';
 import { LEARNERS, onlineConfig, STAGES } from '../src/scenarios/online.ts';
-import { solveGrid } from '../src/solvers/grid.ts';
-import { solveHistory, type HistorySolution } from '../src/solvers/historyDp.ts';
+import { solveGrid } from '../src/solvers/grid/grid.ts';
+import { solveHistory, type HistorySolution } from '../src/solvers/history/historyDp.ts';
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
-import { InputError } from '../../src/model/inputError.ts';
-import { historySolver } from '../../src/solvers/historySolver.ts';
+import { InputError } from '../../src/errors/inputError.ts';
+import { historySolver } from '../../src/solvers/history/historySolver.ts';
 
 describe('parseGameConfig(update: full)', () => {
   it('rejects a coefficient grid without 0, naming coefficientGrid', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linspace } from '../../src/model/linspace.ts';
-import { solveHistory } from '../../src/solvers/historyDp.ts';
+import { linspace } from '../../src/numerics/linspace.ts';
+import { solveHistory } from '../../src/solvers/history/historyDp.ts';
 import { bruteForceHistory } from '../helpers/historyBruteForce.ts';
 
 // The default 401-point coefficient grid and the solver's default settings throughout.

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
-import { chooseGameSolver } from '../../src/solvers/gameRegistry.ts';
-import { solveFullReoptimisation } from '../../src/solvers/fullReoptimisation.ts';
-import { solveHistory } from '../../src/solvers/historyDp.ts';
+import { chooseSolver as chooseGameSolver } from '../../src/solvers/registry.ts';
+import { solveFullReoptimisation } from '../../src/solvers/history/fullReoptimisation.ts';
+import { solveHistory } from '../../src/solvers/history/historyDp.ts';
 import { chooseGridPoint, TIE_RULES, tiePreference } from '../../src/solvers/tieRule.ts';
 import { bruteForceHistory } from '../helpers/historyBruteForce.ts';
 

@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
-import { runExperiment } from '../../experiment/experiment.ts';
-import { runsOnSeedPipeline } from '../../experiment/pipeline.ts';
-import { parseScenarioConfig } from '../../model/config.ts';
+import { runConfigs } from '../../experiment/pipeline.ts';
 import { isFindingName } from '../../findings/names.ts';
-import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
-import { getSolver } from '../../solvers/registry.ts';
-import { presentResults } from '../present.ts';
+import { SOLVER_NAMES } from '../../solvers/registry.ts';
+import { presentPipelineResults } from '../present.ts';
+import { applySettings, monteCarloOptions, scenarioOptions, type ScenarioOptions } from '../settings.ts';
 import { loadScenarioConfigs } from '../scenarioSource.ts';
 
-// The game engine (mathjs, every solver) and the findings load only when a run needs them, so
-// seed runs and --help start fast.
+// The findings load only when a run needs them.
 
-interface RunOptions {
+interface RunOptions extends ScenarioOptions {
   solver?: string;
   json?: boolean;
   out?: string;
@@ -19,11 +16,10 @@ interface RunOptions {
 }
 
 export function registerRun(program: Command): void {
-  program
-    .command('run')
+  scenarioOptions(program.command('run'))
     .description('run a built-in scenario (see `mesalab list`) or a scenario file (YAML or JSON)')
     .argument('<scenario>', 'built-in name, e.g. seed-1, or a path to a .yaml/.json config')
-    .option('--solver <name>', `override the scenario's solver: ${GAME_SOLVER_NAME_LIST.join('|')}`)
+    .option('--solver <name>', `override the scenario's solver: ${SOLVER_NAMES.join('|')}`)
     .option('--json', 'print one JSON object per scenario, one per line (the result.json contract)')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/ (findings: the page and figures, default docs)')
     .option('--only <finding>', 'with `run findings`: recompute one finding')
@@ -32,24 +28,9 @@ export function registerRun(program: Command): void {
         const { runFindings } = await import('../runFindings.ts');
         return runFindings(name === 'findings' ? options.only : name, options.out);
       }
-      const sources = loadScenarioConfigs(name);
+      const sources = applySettings(loadScenarioConfigs(name), options);
       const present = { json: options.json, out: options.out, subfolders: true };
-      if (sources.every(({ config }) => runsOnSeedPipeline(config, options.solver))) {
-        const solver = options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name;
-        const results = sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver));
-        await presentResults(results, present);
-      } else {
-        const [{ runGame }, { parseGameConfig }, { presentGameResults }] = await Promise.all([
-          import('../../experiment/gameExperiment.ts'),
-          import('../../model/gameConfig.ts'),
-          import('../present.ts'),
-        ]);
-        const results = sources.map(({ config, defaultName }) => {
-          const parsed = parseGameConfig(config, defaultName);
-          return runGame(parsed, options.solver ?? parsed.solver);
-        });
-        await presentGameResults(results, present);
-      }
+      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options)), present);
     });
 }
 

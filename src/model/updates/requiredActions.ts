@@ -5,7 +5,7 @@
  * treat every grid point alike and need none.
  */
 import type { UpdateRule } from '../game.ts';
-import { InputError } from '../inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 
 export function requiredActions(update: UpdateRule): readonly number[] {
   return update.type === 'full' ? [0, 1] : [];
