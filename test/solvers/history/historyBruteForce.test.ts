@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linspace } from '../../src/numerics/linspace.ts';
-import { solveHistory } from '../../src/solvers/history/historyDp.ts';
-import { bruteForceHistory } from '../helpers/historyBruteForce.ts';
+import { linspace } from '../../../src/numerics/linspace.ts';
+import { solveHistory } from '../../../src/solvers/history/historyDp.ts';
+import { bruteForceHistory } from '../../helpers/historyBruteForce.ts';
 
 // The default 401-point coefficient grid and the solver's default settings throughout.
 const GRID = linspace(-2, 2, 401);
