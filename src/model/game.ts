@@ -7,6 +7,7 @@
  */
 import type { Expression } from './expression.ts';
 import type { Schedule } from './schedule.ts';
+import type { TieRuleName } from './tieRuleName.ts';
 
 export interface Parameter {
   readonly name: string;
@@ -63,6 +64,8 @@ export interface Game {
   readonly schedule: Schedule;
   /** Candidate values per action component, for solvers that search a grid first. */
   readonly actionGrid: Float64Array;
+  /** Which of several equally good actions is played (default 'smallest'). */
+  readonly tieRule?: TieRuleName;
 }
 
 /** The names of the action's components, e.g. ["a"] or ["a", "c"], or MLP weight names. */

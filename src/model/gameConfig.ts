@@ -11,6 +11,8 @@ import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts'
 import { InputError } from '../errors/inputError.ts';
 import { checkRange } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
+import { TIE_RULES } from './tieRuleName.ts';
+import { checkRequiredActions } from './updates/requiredActions.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
 const RESERVED = new Set(['y', 'goal', 'e', 'pi', 'i']);
@@ -52,6 +54,8 @@ export const gameConfigSchema = scenarioConfigSchema.extend({
   frozen: z.record(identifier, identifier).optional(),
   mesaCost: z.string().optional(),
   update: updateSchema.optional(),
+  /** Among equally good actions: the smallest (default), the largest, or the one closest to honest play. */
+  tieRule: z.enum(TIE_RULES).optional(),
 });
 
 export type GameConfig = z.input<typeof gameConfigSchema>;
@@ -97,7 +101,9 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     update: (c.update ?? { type: 'gradient' }) as UpdateRule,
     schedule,
     actionGrid: actionGrid(c),
+    ...(c.tieRule ? { tieRule: c.tieRule } : {}),
   };
+  checkRequiredActions(game.update, game.actionGrid, c.policy?.type === 'discrete' ? 'policy.actions' : 'coefficientGrid');
   return {
     name: game.name,
     description: c.description ?? '',

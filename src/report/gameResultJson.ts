@@ -30,6 +30,8 @@ export interface GameResultJson {
   mesaLoss: number[];
   metrics: GameMetrics;
   ties: number[];
+  /** The tie rule that resolved the ties. */
+  tieRule: string;
   /**
    * Stochastic updates only: the runs behind the (mean) columns above, with each series' 5% and
    * 95% quantiles and standard deviation per episode.
@@ -64,6 +66,7 @@ export function gameResultToJson(result: PortableGameResult): GameResultJson {
     mesaLoss: Array.from(t.mesaLoss),
     metrics,
     ties: [...equilibrium.ties],
+    tieRule: equilibrium.tieRule ?? 'smallest',
     ...(result.stochastic ? { monteCarlo: monteCarloJson(result.stochastic) } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { Game } from '../model/game.ts';
+import type { TieRuleName } from '../model/tieRuleName.ts';
 
 /** An equilibrium of a general game: each episode's action vector k_n (m components). */
 export interface GameEquilibrium {
@@ -9,6 +10,8 @@ export interface GameEquilibrium {
   readonly actions: Float64Array;
   /** Episodes whose agent was indifferent between distinct actions; the smallest was played. */
   readonly ties: readonly number[];
+  /** The tie rule that resolved them, when the solver honours a choice of rule (else 'smallest'). */
+  readonly tieRule?: TieRuleName;
 }
 
 /** A solver of general games. */

@@ -52,17 +52,26 @@ export function checkSolverName(name: string, field = 'solver'): string {
   return name;
 }
 
+/** Solvers that honour every tie rule; the others refuse a rule other than 'smallest'. */
+const ALL_TIE_RULES = new Set(['history']);
+
+/** A solver's reason not to solve the game, the tie rule included. */
+function whyNot(solver: GameSolver, game: Game): string | null {
+  if ((game.tieRule ?? 'smallest') !== 'smallest' && !ALL_TIE_RULES.has(solver.name)) return `only the tie rule "smallest" (asked: "${game.tieRule}")`;
+  return solver.supports(game);
+}
+
 /** The solver called `name` ("auto": the most exact that supports the game); errors say why not. */
 export function chooseSolver(name: string, game: Game, field = 'solver'): GameSolver {
   if (name === 'auto') {
     const candidates = SOLVERS.filter((s) => !AUTO_EXCLUDED.has(s.name));
-    const found = candidates.find((s) => s.supports(game) === null);
+    const found = candidates.find((s) => whyNot(s, game) === null);
     if (found) return found;
-    throw new InputError(field, `no solver supports this game (${candidates.map((s) => `${s.name}: ${s.supports(game)}`).join('; ')})`);
+    throw new InputError(field, `no solver supports this game (${candidates.map((s) => `${s.name}: ${whyNot(s, game)}`).join('; ')})`);
   }
   const solver = SOLVERS.find((s) => s.name === name);
   if (!solver) throw unknown(name, field);
-  const reason = solver.supports(game);
+  const reason = whyNot(solver, game);
   if (reason !== null) throw new InputError(field, `${name} cannot solve this game: ${reason}`);
   return solver;
 }

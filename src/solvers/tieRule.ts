@@ -1,11 +1,39 @@
 /**
  * The tie rule shared by every solver that searches a coefficient grid: costs within a relative
- * 1e−12 of the minimum count as equal, and among equal costs the first (smallest) coefficient
- * wins. The tolerance absorbs rounding, so the reference solver (which averages simulated costs
- * over the prior) and the grid solver (which uses the closed-form moments) break near-ties the
- * same way although their costs differ in the last bits.
+ * 1e−12 of the minimum count as equal, and among equal costs the scenario's tie rule picks one:
+ *   smallest — the first grid point (the seed's convention and the default);
+ *   largest  — the last grid point;
+ *   honest   — the point closest to honest play (a = 1 for the linear policy y = a·θ), the
+ *              smaller of two equally close ones.
+ * The tolerance absorbs rounding, so the reference solver (which averages simulated costs over
+ * the prior) and the grid solver (which uses the closed-form moments) break near-ties the same
+ * way although their costs differ in the last bits.
  */
 export const TIE_RELATIVE_TOLERANCE = 1e-12;
+
+import type { TieRuleName } from '../model/tieRuleName.ts';
+
+export { TIE_RULES, type TieRuleName } from '../model/tieRuleName.ts';
+
+/** A tie rule resolved on one grid: rank[i] orders the grid points, the lowest rank wins. */
+export interface TiePreference {
+  readonly name: TieRuleName;
+  /** null for `smallest` (rank = index, so a scan may stop at the second tied point). */
+  readonly rank: Int32Array | null;
+}
+
+export const SMALLEST: TiePreference = { name: 'smallest', rank: null };
+
+/** The preference order of `grid`'s points under a rule; `honest` is the honest action (1). */
+export function tiePreference(name: TieRuleName, grid: ArrayLike<number>, honest = 1): TiePreference {
+  if (name === 'smallest') return SMALLEST;
+  const order = Array.from({ length: grid.length }, (_, i) => i);
+  if (name === 'largest') order.reverse();
+  else order.sort((i, j) => Math.abs(grid[i] - honest) - Math.abs(grid[j] - honest) || i - j);
+  const rank = new Int32Array(grid.length);
+  order.forEach((index, r) => (rank[index] = r));
+  return { name, rank };
+}
 
 export interface GridChoice {
   /** Index of the chosen grid point; −1 when no cost is finite (the caller reports divergence). */
@@ -20,17 +48,20 @@ export function tieThreshold(minimum: number): number {
 }
 
 /** Applies the tie rule to costs[0 … count−1]. */
-export function chooseGridPoint(costs: Float64Array, count = costs.length): GridChoice {
+export function chooseGridPoint(costs: Float64Array, count = costs.length, preference: TiePreference = SMALLEST): GridChoice {
   let minimum = Infinity;
   for (let i = 0; i < count; i++) if (costs[i] < minimum) minimum = costs[i];
   const choice: GridChoice = { index: -1, tied: false };
-  if (Number.isFinite(minimum)) tieRuleOnRange(costs, 0, count - 1, tieThreshold(minimum), choice);
+  if (!Number.isFinite(minimum)) return choice;
+  if (preference.rank === null) tieRuleOnRange(costs, 0, count - 1, tieThreshold(minimum), choice);
+  else rankedTieRuleOnRange(costs, 0, count - 1, tieThreshold(minimum), preference.rank, choice);
   return choice;
 }
 
 /**
- * The tie rule over costs[lo … hi] against a threshold already known, continuing `choice` (index −1
- * before the first range): true once a tie is found, when later points can change nothing.
+ * The smallest-index tie rule over costs[lo … hi] against a threshold already known, continuing
+ * `choice` (index −1 before the first range): true once a tie is found, when later points can
+ * change nothing.
  */
 export function tieRuleOnRange(costs: Float64Array, lo: number, hi: number, threshold: number, choice: GridChoice): boolean {
   for (let i = lo; i <= hi; i++) {
@@ -42,4 +73,16 @@ export function tieRuleOnRange(costs: Float64Array, lo: number, hi: number, thre
     choice.index = i;
   }
   return false;
+}
+
+/** Any ranked tie rule over costs[lo … hi], continuing `choice`: every point must be seen. */
+export function rankedTieRuleOnRange(costs: Float64Array, lo: number, hi: number, threshold: number, rank: Int32Array, choice: GridChoice): void {
+  for (let i = lo; i <= hi; i++) {
+    if (!(costs[i] <= threshold)) continue;
+    if (choice.index < 0) choice.index = i;
+    else {
+      choice.tied = true;
+      if (rank[i] < rank[choice.index]) choice.index = i;
+    }
+  }
 }

@@ -25,7 +25,8 @@ export interface FullReoptimisationSolution {
   readonly resetAt: number | null;
 }
 
-export function solveFullReoptimisation(schedule: Schedule, discount: number): FullReoptimisationSolution {
+/** `honestInTies`: a tied agent plays 1 (the tie rules 'largest' and 'honest'), else 0 ('smallest'). */
+export function solveFullReoptimisation(schedule: Schedule, discount: number, honestInTies = false): FullReoptimisationSolution {
   const episodes = schedule.length;
   // With the flag down: honest[n] true when agent n plays 1; value[n] = V_n.
   const honest = new Uint8Array(episodes);
@@ -37,7 +38,7 @@ export function solveFullReoptimisation(schedule: Schedule, discount: number): F
       const reset = discount * tail;
       const wait = 1 + discount * value;
       if (reset === wait) ties.push(n);
-      honest[n] = reset < wait ? 1 : 0;
+      honest[n] = reset < wait || (honestInTies && reset === wait) ? 1 : 0;
       value = Math.min(reset, wait);
     } else {
       honest[n] = 1;

@@ -7,6 +7,7 @@
 import { quadraticForm } from '../../model/expression.ts';
 import type { Game } from '../../model/game.ts';
 import { InputError } from '../../errors/inputError.ts';
+import { checkRequiredActions } from '../../model/updates/requiredActions.ts';
 import { solveFullReoptimisation } from './fullReoptimisation.ts';
 import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
 import { solveHistory } from './historyDp.ts';
@@ -33,11 +34,12 @@ export const historySolver: GameSolver = {
     const reason = historyGameReason(game);
     if (reason) throw new InputError('solver', reason);
     if (game.update.type === 'full') {
-      const { coefficients, ties } = solveFullReoptimisation(game.schedule, game.discount);
-      return { solver: 'history', actionNames: ['a'], actions: coefficients, ties };
+      checkRequiredActions(game.update, game.actionGrid, 'coefficientGrid');
+      const { coefficients, ties } = solveFullReoptimisation(game.schedule, game.discount, (game.tieRule ?? 'smallest') !== 'smallest');
+      return { solver: 'history', actionNames: ['a'], actions: coefficients, ties, tieRule: game.tieRule ?? 'smallest' };
     }
     const steps = game.update.type === 'gradient-all' ? game.update.steps : 1;
-    const { coefficients, ties } = solveHistory(game.schedule, { data: 'all', steps, discount: game.discount, coefficientGrid: game.actionGrid });
-    return { solver: 'history', actionNames: ['a'], actions: coefficients, ties };
+    const { coefficients, ties } = solveHistory(game.schedule, { data: 'all', steps, discount: game.discount, coefficientGrid: game.actionGrid, tieRule: game.tieRule });
+    return { solver: 'history', actionNames: ['a'], actions: coefficients, ties, tieRule: game.tieRule ?? 'smallest' };
   },
 };
