@@ -115,12 +115,21 @@ REINFORCE, of the mean θ); losses are sums (means over runs for REINFORCE).`,
       });
     const d = (learner: string, stage: string) => formatNumber(row(learner, stage).deceptionIndex);
     const fullOnline = row('full', 'online');
+    // Where agents are exactly indifferent the tie rule decides (DESIGN §4): the tied row under the other rules.
+    const fullLearner = LEARNERS.find((l) => l.id === 'full')!;
+    const onlineStage = STAGES.find((st) => st.id === 'online')!;
+    const underRule = (tieRule: 'largest' | 'honest') => {
+      const result = runGame(parseGameConfig({ ...onlineConfig(fullLearner, onlineStage), tieRule }));
+      return { index: formatNumber(1 - (result.metrics.meanTrainingAction.a ?? NaN)), ties: result.equilibrium.ties.length };
+    };
+    const largest = underRule('largest');
+    const honest = underRule('honest');
     const survives = ['seed', 'all-data', 'reinforce', 'reinforce-baseline'].every((id) => row(id, 'online').deceptionIndex > 0.5);
     const answer = [
       `${survives ? 'Yes: in this toy model the incentive survives the loss of the deployment stage' : 'Not uniformly'} — with one gradient step per episode the deception index is ${d('seed', 'online')} without deployment against ${d('seed', 'deployment')} with it; under ${ONLINE_STEPS} steps on all past data it is ${d('all-data', 'online')} against ${d('all-data', 'deployment')}, and under REINFORCE ${d('reinforce', 'online')} without a baseline and ${d('reinforce-baseline', 'online')} with one (${d('reinforce', 'deployment')} and ${d('reinforce-baseline', 'deployment')} with deployment).`,
       `This supports the side of the debate that expects deception online: every later episode is scored against the agent's current goal, so slowing training pays even when training never stops; a deployment stage only raises the stakes.`,
-      `Full re-optimisation changes the game: one honest output destroys the goal at once, and without deployment the agents are exactly indifferent between honesty now and waiting (${fullOnline.ties} of 100 agents on the path are tied; the tie rule, smallest coefficient, makes them wait, index ${d('full', 'online')}); with deployment ahead waiting is strictly better (index ${d('full', 'deployment')}, ${row('full', 'deployment').ties} ties).`,
-      `It supports the other side only in part: under full re-optimisation honesty is never strictly worse online, so a tie rule, not an incentive, decides. The toy model says nothing about whether a mesa-optimizer arises in the first place, or about whether the fully optimised objective is itself outer aligned: it only scores these learners against a fixed, already misaligned goal.`,
+      `Full re-optimisation changes the game: one honest output destroys the goal at once, and without deployment the agents are exactly indifferent between honesty now and waiting (${fullOnline.ties} of 100 agents on the path are tied; the default tie rule, smallest coefficient, makes them wait, index ${d('full', 'online')}; under \`tieRule: largest\` the index is ${largest.index} and under \`honest\` ${honest.index}, with ${largest.ties} and ${honest.ties} ties: they reveal at once); with deployment ahead waiting is strictly better (index ${d('full', 'deployment')}, ${row('full', 'deployment').ties} ties).`,
+      `It supports the other side only in part: under full re-optimisation honesty is never strictly worse online, so a tie rule, not an incentive, decides: of this finding's conclusions, this row is the only one that depends on the rule (the other learners' rows have no ties). The toy model says nothing about whether a mesa-optimizer arises in the first place, or about whether the fully optimised objective is itself outer aligned: it only scores these learners against a fixed, already misaligned goal.`,
     ].join(' ');
     return {
       table: {
