@@ -70,7 +70,7 @@ export interface ParsedGameConfig {
 /** Validates untrusted input as a game config; errors name the field. */
 export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedGameConfig {
   const result = gameConfigSchema.safeParse(input);
-  if (!result.success) throw zodToInputError(result.error);
+  if (!result.success) throw zodToInputError(result.error, Object.keys(gameConfigSchema.shape));
   const c = result.data;
   const scheduleInput = resolveSchedule(c.schedule);
   const schedule = typeof scheduleInput === 'string' ? parseScheduleSpec(scheduleInput) : checkSchedule(scheduleInput);

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseScenarioConfig } from '../model/config.ts';
 import { InputError } from '../model/inputError.ts';
+import { zodIssueToInputError } from '../model/zodIssue.ts';
 import { linearScenario } from '../model/scenario.ts';
 import { computeMetrics } from '../metrics/metrics.ts';
 import { rollout } from '../rollout/rollout.ts';
@@ -71,8 +72,7 @@ export interface Sweep {
 export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
   const parsed = sweepFileSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(issue.path.length > 0 ? issue.path.map(String).join('.') : 'sweep file', issue.message);
+    throw zodIssueToInputError(parsed.error, 'sweep file', (path) => (path === '' ? Object.keys(sweepFileSchema.shape) : undefined));
   }
   const spec: SweepSpec = { ...parsed.data, name: parsed.data.name ?? defaultName };
   const base: JsonObject = spec.solver === undefined ? spec.base : { ...spec.base, solver: spec.solver };

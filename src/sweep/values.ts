@@ -46,6 +46,9 @@ export function parseValuesSpec(input: unknown, field: string): ValuesSpec {
         ? stepsSchema
         : undefined;
   if (schema === undefined) throw new InputError(field, SHAPES);
+  if (schema === stepsSchema && !('steps' in (input as object))) {
+    throw new InputError(field, 'a range needs "steps" (how many values) or "step" (their spacing) beside "from" and "to"');
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
