@@ -9,7 +9,7 @@ import { pointsSchema, resolvePoints, resolveSchedule, scenarioConfigSchema, zod
 import { parseExpression } from './expression.ts';
 import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts';
 import { InputError } from './inputError.ts';
-import { checkRange } from './numbers.ts';
+import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
@@ -112,7 +112,7 @@ type Config = z.output<typeof gameConfigSchema>;
 function buildParameters(c: Config): Parameter[] {
   if (c.parameters === undefined) {
     const prior = Float64Array.from(resolvePoints(c.prior, 'prior') ?? defaultPrior());
-    return [{ name: 'theta', initial: checkRange(c.theta0 ?? DEFAULT_THETA0, 'theta0'), prior }];
+    return [{ name: 'theta', initial: checkStartValue(c.theta0 ?? DEFAULT_THETA0, 'theta0'), prior }];
   }
   for (const field of ['theta0', 'prior'] as const) {
     if (c[field] !== undefined) throw new InputError(field, `give it inside parameters (parameters.<name>.${field === 'theta0' ? 'initial' : 'prior'})`);
@@ -123,7 +123,7 @@ function buildParameters(c: Config): Parameter[] {
     if (RESERVED.has(name)) throw new InputError(`parameters.${name}`, `"${name}" is reserved; choose another name`);
     const prior = Float64Array.from(resolvePoints(p.prior, `parameters.${name}.prior`) ?? [], (x, i) => checkRange(x, `parameters.${name}.prior[${i}]`));
     if (prior.length === 0) throw new InputError(`parameters.${name}.prior`, 'needs at least one point');
-    return { name, initial: checkRange(p.initial, `parameters.${name}.initial`), prior };
+    return { name, initial: checkStartValue(p.initial, `parameters.${name}.initial`), prior };
   });
 }
 

@@ -1,6 +1,6 @@
 import { InputError } from './inputError.ts';
 import { linspace } from './linspace.ts';
-import { checkRange } from './numbers.ts';
+import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec, type Schedule } from './schedule.ts';
 
 /**
@@ -49,7 +49,7 @@ export function linearScenario(options: LinearScenarioOptions): LinearScenario {
     typeof options.schedule === 'string' ? parseScheduleSpec(options.schedule) : checkSchedule(options.schedule);
   return {
     schedule,
-    theta0: checkRange(options.theta0 ?? DEFAULT_THETA0, 'theta0'),
+    theta0: checkStartValue(options.theta0 ?? DEFAULT_THETA0, 'theta0'),
     prior: checkPrior(options.prior ?? defaultPrior()),
     coefficientGrid: checkGrid(options.coefficientGrid ?? defaultCoefficientGrid()),
     discount: checkRange(options.discount ?? 1, 'discount', 0, 1),

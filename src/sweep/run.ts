@@ -5,9 +5,10 @@
  * order: a killed run resumes where it stopped, and the finished file is the same, byte for byte,
  * for any number of workers and any number of interruptions.
  */
-import { closeSync, existsSync, mkdirSync, openSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/inputError.ts';
+import { makeDirectory, refuseSymlink } from '../report/outputPath.ts';
 import { defaultBatchSize, pendingBatches, runInOrder } from './batches.ts';
 import { Bitset } from './bitset.ts';
 import { writeResultsCsv } from './csv.ts';
@@ -63,7 +64,8 @@ export interface PreparedResults {
 /** Claims the output directory and reads (resume) or clears (overwrite) the results file. */
 export function prepareResults(sweep: Sweep, options: Pick<SweepRunOptions, 'out' | 'shard' | 'resume' | 'overwrite'>): PreparedResults {
   const shard = options.shard ?? WHOLE;
-  mkdirSync(options.out, { recursive: true });
+  makeDirectory(options.out);
+  for (const name of [resultsFileName(shard), META_FILE, 'results.csv']) refuseSymlink(join(options.out, name));
   if (options.overwrite) writeFileAtomically(join(options.out, META_FILE), `${JSON.stringify(metaOf(sweep), null, 2)}\n`);
   else claimDir(options.out, sweep);
   const file = join(options.out, resultsFileName(shard));

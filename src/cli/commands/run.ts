@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { runExperiment } from '../../experiment/experiment.ts';
 import { runsOnSeedPipeline } from '../../experiment/pipeline.ts';
 import { parseScenarioConfig } from '../../model/config.ts';
@@ -28,6 +29,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/ (findings: the page and figures, default docs)')
     .option('--only <finding>', 'with `run findings`: recompute one finding')
     .action(async (name: string, options: RunOptions) => {
+      if (options.out !== undefined) checkOutputDirectory(options.out);
       if (name === 'findings' || isFindingName(name)) {
         const { runFindings } = await import('../runFindings.ts');
         return runFindings(name === 'findings' ? options.only : name, options.out);

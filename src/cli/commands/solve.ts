@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { runExperiment } from '../../experiment/experiment.ts';
 import { parseScenarioConfig } from '../../model/config.ts';
 import { InputError } from '../../model/inputError.ts';
@@ -30,6 +31,7 @@ export function registerSolve(program: Command): void {
     .option('--json', 'print one JSON object: coefficients, theta, output, learningRate, metrics, …')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
+      if (options.out !== undefined) checkOutputDirectory(options.out);
       const config = parseScenarioConfig({
         schedule: scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { join } from 'node:path';
 import { InputError } from '../../model/inputError.ts';
 import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
@@ -50,6 +51,7 @@ export function registerSweep(program: Command): void {
     .action(async (name: string, options: SweepOptions) => {
       const sweep = loadSweep(name, options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name);
       const out = options.out ?? join('out', 'sweeps', sweep.name);
+      checkOutputDirectory(out);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
       if (options.resume && options.overwrite) throw new InputError('--resume', 'cannot be combined with --overwrite');
       const workers = options.workers === undefined ? undefined : parseWholeNumber(options.workers, '--workers', 1);
