@@ -9,6 +9,7 @@ import { closeSync, existsSync, openSync, statSync, truncateSync } from 'node:fs
 import { join } from 'node:path';
 import { InputError } from '../model/inputError.ts';
 import { makeDirectory, refuseSymlink } from '../report/outputPath.ts';
+import { lockResults } from './lock.ts';
 import { defaultBatchSize, pendingBatches, runInOrder } from './batches.ts';
 import { Bitset } from './bitset.ts';
 import { writeResultsCsv } from './csv.ts';
@@ -59,6 +60,8 @@ export interface PreparedResults {
   total: number;
   done: Bitset;
   truncatedBytes: number;
+  /** Releases the results file's lock (see lock.ts); also done at exit. */
+  release: () => void;
 }
 
 /** Claims the output directory and reads (resume) or clears (overwrite) the results file. */
@@ -66,9 +69,19 @@ export function prepareResults(sweep: Sweep, options: Pick<SweepRunOptions, 'out
   const shard = options.shard ?? WHOLE;
   makeDirectory(options.out);
   for (const name of [resultsFileName(shard), META_FILE, 'results.csv']) refuseSymlink(join(options.out, name));
-  if (options.overwrite) writeFileAtomically(join(options.out, META_FILE), `${JSON.stringify(metaOf(sweep), null, 2)}\n`);
-  else claimDir(options.out, sweep);
   const file = join(options.out, resultsFileName(shard));
+  const release = lockResults(file);
+  try {
+    if (options.overwrite) writeFileAtomically(join(options.out, META_FILE), `${JSON.stringify(metaOf(sweep), null, 2)}\n`);
+    else claimDir(options.out, sweep);
+    return { ...readOrClear(sweep, options, file, shard), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function readOrClear(sweep: Sweep, options: Pick<SweepRunOptions, 'resume' | 'overwrite'>, file: string, shard: Shard): Omit<PreparedResults, 'release'> {
   const done = new Bitset(sweep.points);
   let truncatedBytes = 0;
   if (!existsSync(file)) closeSync(openSync(file, 'a'));
@@ -96,6 +109,14 @@ function checkShardMembers(file: string, done: Bitset, shard: Shard): void {
 /** Runs (or finishes) a sweep on this machine. */
 export async function runSweep(sweep: Sweep, options: SweepRunOptions): Promise<SweepRunSummary> {
   const prepared = prepareResults(sweep, options);
+  try {
+    return await runPrepared(sweep, options, prepared);
+  } finally {
+    prepared.release();
+  }
+}
+
+async function runPrepared(sweep: Sweep, options: SweepRunOptions, prepared: PreparedResults): Promise<SweepRunSummary> {
   const { file, shard, total, done } = prepared;
   const resumed = done.count;
   const pending = total - resumed;
