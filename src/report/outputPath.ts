@@ -66,7 +66,7 @@ export function checkFileName(name: string, field: string): string {
     : name === '.' || name === '..' ? `is "${name}"`
     : /[/\\]/.test(name) ? 'holds a path separator'
     : name.includes('\0') ? 'holds a NUL character'
-    : /[\u0000-\u001f]/.test(name) ? 'holds a control character'
+    : [...name].some((c) => c.charCodeAt(0) < 0x20) ? 'holds a control character'
     : Buffer.byteLength(name) > MAX_NAME_BYTES ? `is longer than ${MAX_NAME_BYTES} bytes`
     : undefined;
   if (problem !== undefined) {
@@ -77,7 +77,7 @@ export function checkFileName(name: string, field: string): string {
 
 /** Refuses to write `file` when it is a symbolic link (its target, anywhere, would be overwritten). */
 export function refuseSymlink(file: string): void {
-  let isLink = false;
+  let isLink: boolean;
   try {
     isLink = lstatSync(file).isSymbolicLink();
   } catch {

@@ -7,6 +7,7 @@ import { isFindingName } from '../../findings/names.ts';
 import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
 import { getSolver } from '../../solvers/registry.ts';
 import { presentResults } from '../present.ts';
+import { sizeOf, withSolveProgress } from '../solveProgress.ts';
 import { loadScenarioConfigs } from '../scenarioSource.ts';
 
 // The game engine (mathjs, every solver) and the findings load only when a run needs them, so
@@ -38,17 +39,22 @@ export function registerRun(program: Command): void {
       const present = { json: options.json, out: options.out, subfolders: true };
       if (sources.every(({ config }) => runsOnSeedPipeline(config, options.solver))) {
         const solver = options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name;
-        const results = sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver));
+        const results = sources.map(({ config, defaultName }) => {
+          const parsed = parseScenarioConfig(config, defaultName);
+          return withSolveProgress(parsed.name, solver ?? parsed.solver, sizeOf(parsed), () => runExperiment(parsed, solver));
+        });
         await presentResults(results, present);
       } else {
-        const [{ runGame }, { parseGameConfig }, { presentGameResults }] = await Promise.all([
+        const [{ runGame }, { parseGameConfig }, { presentGameResults }, { gameSizeOf, gameSolverName }] = await Promise.all([
           import('../../experiment/gameExperiment.ts'),
           import('../../model/gameConfig.ts'),
           import('../present.ts'),
+          import('../gameSolveSize.ts'),
         ]);
         const results = sources.map(({ config, defaultName }) => {
           const parsed = parseGameConfig(config, defaultName);
-          return runGame(parsed, options.solver ?? parsed.solver);
+          const solverName = options.solver ?? parsed.solver;
+          return withSolveProgress(parsed.name, gameSolverName(solverName, parsed.game), gameSizeOf(parsed.game), () => runGame(parsed, solverName));
         });
         await presentGameResults(results, present);
       }

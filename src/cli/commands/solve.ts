@@ -7,6 +7,7 @@ import { InputError } from '../../model/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
 import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
 import { presentResults } from '../present.ts';
+import { sizeOf, withSolveProgress } from '../solveProgress.ts';
 import { readConfigFile } from '../scenarioSource.ts';
 
 interface SolveOptions {
@@ -39,7 +40,8 @@ export function registerSolve(program: Command): void {
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
         solver: getSolver(options.solver, '--solver').name,
       });
-      await presentResults([runExperiment(config)], { json: options.json, out: options.out });
+      const result = withSolveProgress('solve', config.solver, sizeOf(config), () => runExperiment(config));
+      await presentResults([result], { json: options.json, out: options.out });
     });
 }
 
