@@ -22,8 +22,13 @@ export function zodIssueToInputError(error: z.ZodError, rootField: string, allow
     const list = known === undefined ? '' : `; allowed: ${known.join(', ')}`;
     return new InputError(field, `unknown field${keys.length > 1 ? 's' : ''} ${shown}${more}${list}`);
   }
+  return new InputError(field, issueMessage(issue));
+}
+
+/** zod's message, except that a missing field says so ("is missing (expected number)"). */
+export function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) {
-    return new InputError(field, `is missing (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '').replace(/\b(record|object)$/, 'map')})`);
+    return `is missing (${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '').replace(/\b(record|object)$/, 'map')})`;
   }
-  return new InputError(field, issue.message);
+  return issue.message;
 }

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../model/inputError.ts';
+import { issueMessage } from '../model/zodIssue.ts';
 
 /** One value a parameter takes: a number, or a string (a schedule spec, a solver name). */
 export type SweepValue = number | string;
@@ -52,7 +53,7 @@ export function parseValuesSpec(input: unknown, field: string): ValuesSpec {
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError([field, ...issue.path.map(String)].join('.'), issue.message);
+    throw new InputError([field, ...issue.path.map(String)].join('.'), issueMessage(issue));
   }
   return result.data;
 }
