@@ -43,8 +43,9 @@ function reportError(error: unknown): number {
 }
 
 // Loaded as the program (bin/mesalab.js) it runs process.argv; the in-process fuzz tests set
-// MESALAB_IN_PROCESS and call main() themselves, many times in one process.
-if (process.env.MESALAB_IN_PROCESS !== '1') {
+// this global (not an environment variable: their child processes must run normally) and call
+// main() themselves, many times in one process.
+if (!(globalThis as Record<symbol, unknown>)[Symbol.for('mesalab.inProcess')]) {
   // A reader that stops early (`mesalab run seed --json | head -1`) closes the pipe: that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

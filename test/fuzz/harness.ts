@@ -9,7 +9,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-process.env.MESALAB_IN_PROCESS = '1';
+(globalThis as Record<symbol, unknown>)[Symbol.for('mesalab.inProcess')] = true;
 const { main } = await import('../../src/cli/main.ts');
 
 /** The seed of every property in the suite: MESALAB_FUZZ_SEED=… reruns another sample. */
@@ -75,6 +75,7 @@ export function problemWith(args: readonly string[], outcome: Outcome, bound = C
   if (/warning/i.test(stderr) || /\(node:\d+\)/.test(stderr)) return 'printed a warning';
   const lines = stderr.split('\n').filter((l) => l !== '');
   if (code === 0) {
+    if (stdout.trim() === '' && stderr.trim() === '') return 'exit 0 without a word (every command prints a result or what it wrote)';
     if (/\b(NaN|Infinity)\b/.test(stdout)) return 'printed a non-finite number';
     const complaint = lines.find((l) => l.startsWith('mesalab: ') && !/estimated|points to run/.test(l));
     if (complaint !== undefined) return `exit 0 but complained: ${complaint}`;
