@@ -12,6 +12,7 @@
  *   dp             2.4 ms an episode          (N = 2,000)
  * Other solvers (neural, history, …) have no estimate.
  */
+import { REFERENCE_MAX_EPISODES } from '../solvers/reference.ts';
 
 export interface SolveSize {
   readonly episodes: number;
@@ -32,7 +33,8 @@ export function estimateSolveSeconds(solver: string, size: SolveSize): number | 
     case 'grid':
       return 3.3e-6 * n * (g / 401);
     case 'reference':
-      return 1.65e-8 * n * n * g * k;
+      // Past its limit the solver refuses at once: nothing to announce.
+      return n > REFERENCE_MAX_EPISODES ? undefined : 1.65e-8 * n * n * g * k;
     case 'lq':
       return 5.8e-6 * n;
     case 'dp':
