@@ -5,6 +5,7 @@ import { checkFileName } from '../report/outputPath.ts';
 import { writeChunksToStream } from '../report/streamWrite.ts';
 import type { ExperimentResult } from '../experiment/experiment.ts';
 import type { GameResult } from '../experiment/gameExperiment.ts';
+import type { PipelineResults } from '../experiment/pipeline.ts';
 import { gameResultToJson } from '../report/gameResultJson.ts';
 import { resultToJson } from '../report/resultJson.ts';
 import { gameSummaryTable, summaryTable } from '../report/summaryTable.ts';
@@ -29,6 +30,11 @@ export function presentResults(results: readonly ExperimentResult[], options: Pr
 export function presentGameResults(results: readonly GameResult[], options: PresentOptions): Promise<void> {
   const write = async (dir: string, result: GameResult) => (await import('../report/writeGameOutputs.ts')).writeGameOutputs(dir, result);
   return present(results, options, { json: gameResultToJson, table: gameSummaryTable, write, tieWord: 'action' });
+}
+
+/** Presents a batch from the pipeline with its own contract (seed or game). */
+export function presentPipelineResults(batch: PipelineResults, options: PresentOptions): Promise<void> {
+  return batch.kind === 'seed' ? presentResults(batch.results, options) : presentGameResults(batch.results, options);
 }
 
 interface Presenter<R> {

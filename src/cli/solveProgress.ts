@@ -7,7 +7,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ANNOUNCE_SECONDS, estimateSolveSeconds, formatDuration, type SolveSize } from '../experiment/cost.ts';
-import type { ParsedConfig } from '../model/config.ts';
 
 /** Runs `solve` (synchronous), announcing it and showing progress when its estimate is long. */
 export function withSolveProgress<T>(label: string, solver: string, size: SolveSize, solve: () => T): T {
@@ -28,11 +27,5 @@ export function withSolveProgress<T>(label: string, solver: string, size: SolveS
     void worker.terminate();
     if (tty) process.stderr.write('\r\x1b[K');
   }
-}
-
-/** The size of a seed-family config's solve. */
-export function sizeOf(config: ParsedConfig): SolveSize {
-  const s = config.scenario;
-  return { episodes: s.schedule.length, gridPoints: s.coefficientGrid.length, priorPoints: s.prior.length };
 }
 

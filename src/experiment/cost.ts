@@ -12,7 +12,7 @@
  *   dp             2.4 ms an episode          (N = 2,000)
  * Other solvers (neural, history, …) have no estimate.
  */
-import { REFERENCE_MAX_EPISODES } from '../solvers/reference.ts';
+import { REFERENCE_MAX_EPISODES } from '../solvers/reference/reference.ts';
 
 export interface SolveSize {
   readonly episodes: number;

@@ -1,4 +1,4 @@
-import { DivergenceError } from '../model/inputError.ts';
+import { DivergenceError } from '../errors/inputError.ts';
 
 /**
  * Throws DivergenceError at the episode where the running sum of `terms[n]` (over the episodes

@@ -12,7 +12,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parseDocument, visit, type Document } from 'yaml';
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { firstDuplicateKey } from './jsonDuplicates.ts';
 
 /** The largest input file read (a JSON schedule of 2·10⁷ learning rates fits). */

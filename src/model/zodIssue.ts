@@ -4,7 +4,7 @@
  * line, not a 50,000-name one) and, when known, the fields that are allowed there.
  */
 import type { z } from 'zod';
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 const SHOWN_KEYS = 3;
 

@@ -3,7 +3,7 @@
  * has no Infinity or NaN, and JSON.stringify would turn them into null without a word). Solvers,
  * rollouts and metrics report divergence where it happens; this catches whatever they missed.
  */
-import { DivergenceError } from '../model/inputError.ts';
+import { DivergenceError } from '../errors/inputError.ts';
 
 /** Throws when `value` holds a non-finite number: "diverged at episode n" for a column, else naming the field. */
 export function assertFiniteResult(value: unknown): void {

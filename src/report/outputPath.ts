@@ -8,7 +8,7 @@
  */
 import { closeSync, constants, lstatSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 /** Makes `dir` and its missing parents, or throws an InputError naming `field`. */
 export function makeDirectory(dir: string, field = '--out'): void {

@@ -14,10 +14,10 @@
  */
 import type { Game } from '../model/game.ts';
 import { compileGame } from '../model/gameFunctions.ts';
-import { DivergenceError, InputError } from '../model/inputError.ts';
-import { NormalSampler } from '../random/normal.ts';
-import { checkSeed, independentStreams } from '../random/rng.ts';
-import { markovUpdate, Transition } from '../solvers/dpTransition.ts';
+import { DivergenceError, InputError } from '../errors/inputError.ts';
+import { NormalSampler } from '../numerics/normal.ts';
+import { checkSeed, independentStreams } from '../numerics/rng.ts';
+import { markovUpdate, Transition } from '../model/updates/transition.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 
 export interface StochasticRolloutOptions {

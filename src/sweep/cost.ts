@@ -5,7 +5,7 @@
  */
 import { estimateSolveSeconds } from '../experiment/cost.ts';
 import { parseScenarioConfig } from '../model/config.ts';
-import { withOverrides } from './overrides.ts';
+import { withOverrides } from '../model/configPaths.ts';
 import { pointValues } from './points.ts';
 import type { Sweep } from './sweep.ts';
 

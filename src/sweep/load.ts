@@ -6,8 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConfigFile } from '../model/configFile.ts';
-import { InputError } from '../model/inputError.ts';
-import type { SolverName } from '../solvers/equilibrium.ts';
+import { InputError } from '../errors/inputError.ts';
 import { compileSweep, type Sweep } from './sweep.ts';
 
 const BUILT_IN_DIR = fileURLToPath(new URL('../scenarios/sweeps/', import.meta.url));
@@ -31,7 +30,7 @@ export function builtInSweepFile(name: string): string {
 }
 
 /** Loads and compiles a sweep file, or the built-in sweep of that name; `solver` overrides the file's. */
-export function loadSweep(nameOrPath: string, solver?: SolverName): Sweep {
+export function loadSweep(nameOrPath: string, solver?: string): Sweep {
   const file = EXTENSIONS.has(extname(nameOrPath)) || existsSync(nameOrPath) ? nameOrPath : builtInSweepFile(nameOrPath);
   const input = readConfigFile(file);
   const withSolver = solver !== undefined && typeof input === 'object' && input !== null ? { ...input, solver } : input;

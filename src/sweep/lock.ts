@@ -13,7 +13,7 @@
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 interface Holder {
   pid: number;

@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, openSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { makeDirectory, refuseSymlink } from '../report/outputPath.ts';
 import { lockResults } from './lock.ts';
 import { defaultBatchSize, pendingBatches, runInOrder } from './batches.ts';

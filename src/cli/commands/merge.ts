@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../../model/inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { writeResultsCsv } from '../../sweep/csv.ts';
 import { loadSweep } from '../../sweep/load.ts';
 import { checkResults, describeProblems, mergeFiles, missingShards } from '../../sweep/merge.ts';

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { checkOutputDirectory } from '../../report/outputPath.ts';
-import { runExperiment } from '../../experiment/experiment.ts';
-import { parseScenarioConfig } from '../../model/config.ts';
-import { InputError } from '../../model/inputError.ts';
+import { runConfigs } from '../../experiment/pipeline.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
-import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
-import { presentResults } from '../present.ts';
-import { sizeOf, withSolveProgress } from '../solveProgress.ts';
+import { SOLVER_NAMES } from '../../solvers/registry.ts';
+import { checkOutputDirectory } from '../../report/outputPath.ts';
+import { presentPipelineResults } from '../present.ts';
+import { withSolveProgress } from '../solveProgress.ts';
+import { applySettings, monteCarloOptions, scenarioOptions, type ScenarioOptions } from '../settings.ts';
 import { readConfigFile } from '../scenarioSource.ts';
 
-interface SolveOptions {
+interface SolveOptions extends ScenarioOptions {
   schedule: string;
   solver: string;
   theta0?: string;
@@ -21,9 +21,8 @@ interface SolveOptions {
 }
 
 export function registerSolve(program: Command): void {
-  program
-    .command('solve')
-    .description('solve the linear mesa-optimizer game for any learning-rate schedule')
+  scenarioOptions(program.command('solve'))
+    .description('solve the mesa-optimizer game for any learning-rate schedule (the seed model; --set adds any scenario field)')
     .requiredOption('--schedule <spec>', 'learning rates: "1x20,0x80" (value x count), "1,1,0.5", or a JSON file with an array')
     .option('--solver <name>', `${SOLVER_NAMES.join('|')}`, 'grid')
     .option('--theta0 <x>', 'initial goal θ₀ (default 0.8)')
@@ -33,15 +32,14 @@ export function registerSolve(program: Command): void {
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
       if (options.out !== undefined) checkOutputDirectory(options.out);
-      const config = parseScenarioConfig({
+      const config = {
         schedule: scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
         discount: optionalNumber(options.discount, '--discount'),
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
-        solver: getSolver(options.solver, '--solver').name,
-      });
-      const result = withSolveProgress('solve', config.solver, sizeOf(config), () => runExperiment(config));
-      await presentResults([result], { json: options.json, out: options.out });
+      };
+      const sources = applySettings([{ config: dropUndefined(config), defaultName: 'custom' }], options);
+      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options), withSolveProgress), { json: options.json, out: options.out });
     });
 }
 
@@ -57,4 +55,9 @@ function scheduleInput(spec: string): string | number[] {
 
 function optionalNumber(text: string | undefined, field: string): number | undefined {
   return text === undefined ? undefined : parseFiniteNumber(text, field);
+}
+
+/** The fields given on the command line (a field left out takes the schema's default). */
+function dropUndefined(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
 }

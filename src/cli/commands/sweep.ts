@@ -3,8 +3,8 @@ import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { announceSweepCost } from '../sweepCost.ts';
 import { stopOnInterrupt } from '../sweepInterrupt.ts';
 import { join } from 'node:path';
-import { InputError } from '../../model/inputError.ts';
-import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
+import { InputError } from '../../errors/inputError.ts';
+import { checkSolverName, SOLVER_NAMES } from '../../solvers/registry.ts';
 import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
 import { defaultWorkers } from '../../sweep/pool.ts';
 import { createProgress, type Progress } from '../../sweep/progress.ts';
@@ -51,7 +51,7 @@ export function registerSweep(program: Command): void {
         'sweep.json (what was swept). See docs/sweeps.md for the file format.',
     )
     .action(async (name: string, options: SweepOptions) => {
-      const sweep = loadSweep(name, options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name);
+      const sweep = loadSweep(name, options.solver === undefined ? undefined : checkSolverName(options.solver, '--solver'));
       const out = options.out ?? join('out', 'sweeps', sweep.name);
       checkOutputDirectory(out);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
