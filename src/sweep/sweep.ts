@@ -75,11 +75,12 @@ export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
   const axes = Object.entries(spec.sweep).map(([path, values]) => compileAxis(base, path, values));
   const points = pointCount(axes);
   if (points > MAX_POINTS) throw new InputError('sweep', `has ${points} points; at most ${MAX_POINTS} are allowed`);
+  // Values first: a bad base or axis value is reported under its own field, not as a metrics error.
+  checkAxisValues(base, axes);
   const metrics = checkMetrics(spec.metrics, base, axes);
   (spec.logMetrics ?? []).forEach((name, i) => {
     if (!metrics.includes(name)) throw new InputError(`logMetrics[${i}]`, `"${name}" is not one of the recorded metrics: ${metrics.join(', ')}`);
   });
-  checkAxisValues(base, axes);
   return {
     name: spec.name,
     description: spec.description ?? '',
