@@ -104,7 +104,7 @@ describe('fuzz: the CLI in process', () => {
     );
   }, 180_000);
 
-  it('every CLI option with generated values (150 command lines)', async () => {
+  it('every CLI option with generated values (200 command lines)', async () => {
     const dir = scratch();
     const sweep = join(dir, 'ok.yaml');
     writeFileSync(sweep, 'base: {schedule: "1x3,0x3"}\nsweep: {theta0: [0.5, 1]}\n');
@@ -112,6 +112,7 @@ describe('fuzz: the CLI in process', () => {
       fc.record({ option: fc.constantFrom('--theta0', '--discount', '--regularizer', '--solver', '--schedule', '--out'), value: numberText }).map(({ option, value }) => ['solve', ...(option === '--schedule' ? [] : ['--schedule', '1x5,0x5']), option, value, '--json']),
       fc.record({ option: fc.constantFrom('--workers', '--batch', '--shard', '--progress-interval', '--queue', '--solver', '--out'), value: numberText }).map(({ option, value }) => ['sweep', sweep, '--quiet', ...(option === '--out' ? [] : ['--out', join(dir, 'sweep-out')]), '--overwrite', option, value.startsWith('redis') ? 'x' : value]),
       fc.record({ option: fc.constantFrom('--solver', '--only', '--out'), value: numberText }).map(({ option, value }) => ['run', 'seed-1', option, value]),
+      fc.record({ option: fc.constantFrom('--set', '--seed', '--runs'), value: fc.oneof({ weight: 1, arbitrary: numberText }, { weight: 3, arbitrary: fc.tuple(fc.constantFrom('theta0', 'discount', 'schedule.training', 'update.steps', '__proto__.polluted', 'constructor.x', 'a..b', ''), fc.oneof(numberText, fc.constantFrom('!!float 1', '[1, 2]', '{type: gradient}', '&a [*a]', '? [a]: 1', '[[[[1]]]]'))).map(([path, v]) => `${path}=${v}`) }) }).map(({ option, value }) => ['solve', '--schedule', '1x5,0x5', option, value, '--json']),
       fc.record({ option: fc.constantFrom('--sweep', '--out'), value: numberText }).map(({ option, value }) => ['merge', join(dir, 'nowhere'), option, value, '--check']),
       fc.record({ option: fc.constantFrom('--queue', '--workers', '--lock-duration', '--idle-exit'), value: numberText }).map(({ option, value }) => ['worker', ...(option === '--queue' ? [] : ['--queue', 'not-a-url']), option, value]),
       fc.tuple(fc.constantFrom('solve', 'run', 'sweep', 'merge', 'list', 'nonsense'), fc.constantFrom('--bogus', '--json=3', '-x', '--', '')).map(([command, option]) => [command, option]),
@@ -124,7 +125,7 @@ describe('fuzz: the CLI in process', () => {
         count('options', outcome);
         expectRule(fixed, outcome);
       }),
-      params(150),
+      params(200),
     );
   }, 180_000);
 });

@@ -42,13 +42,18 @@ export async function runInProcess(args: readonly string[]): Promise<Outcome> {
   const err = process.stderr.write;
   process.stdout.write = capture((t) => (stdout += t));
   process.stderr.write = capture((t) => (stderr += t));
+  // Process warnings (a YAML parser's, say) are printed later by Node: collect them as stderr.
+  const onWarning = (warning: Error) => (stderr += `(node) Warning: ${warning.name}: ${warning.message}\n`);
+  process.on('warning', onWarning);
   const started = performance.now();
   let code: number;
   try {
     code = await main(['node', 'mesalab', ...args]);
+    await new Promise((resolve) => setImmediate(resolve));
   } finally {
     process.stdout.write = out;
     process.stderr.write = err;
+    process.off('warning', onWarning);
   }
   return { code, stdout, stderr, ms: performance.now() - started };
 }

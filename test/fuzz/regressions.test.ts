@@ -201,6 +201,10 @@ describe('issue 16 regressions', () => {
     await oneLine(['run', join(dir, 'key.yaml')], /key\.yaml: a key is a list or a map at line 2; keys must be names\n$/);
   });
 
+  it('`--set` values with YAML tags are one line without parser warnings (found by the fuzz suite)', async () => {
+    await oneLine(['solve', '--schedule', '1x5', '--set', 'theta0=!!float 1'], /^mesalab: --set: cannot read the value "theta0=!!float 1"|^mesalab: --set: cannot read the value "!!float 1"/);
+  });
+
   it('sweep files whose range lacks steps/step or whose base is missing name the field', async () => {
     const dir = scratch();
     const out = join(dir, 'out');
