@@ -17,7 +17,8 @@ function buildProgram(): Command {
   return program;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command line (`argv` as process.argv: node, script, args…) and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
     return 0;
@@ -41,10 +42,14 @@ function reportError(error: unknown): number {
   return 1;
 }
 
-// A reader that stops early (`mesalab run seed --json | head -1`) closes the pipe: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-process.exitCode = await main(process.argv);
+// Loaded as the program (bin/mesalab.js) it runs process.argv; the in-process fuzz tests set
+// this global (not an environment variable: their child processes must run normally) and call
+// main() themselves, many times in one process.
+if (!(globalThis as Record<symbol, unknown>)[Symbol.for('mesalab.inProcess')]) {
+  // A reader that stops early (`mesalab run seed --json | head -1`) closes the pipe: that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.exitCode = await main(process.argv);
+}

@@ -1,4 +1,8 @@
 import { join } from 'node:path';
+import { assertFiniteResult } from '../report/finiteJson.ts';
+import { jsonDocument } from '../report/jsonChunks.ts';
+import { checkFileName } from '../report/outputPath.ts';
+import { writeChunksToStream } from '../report/streamWrite.ts';
 import type { ExperimentResult } from '../experiment/experiment.ts';
 import type { GameResult } from '../experiment/gameExperiment.ts';
 import type { PipelineResults } from '../experiment/pipeline.ts';
@@ -42,8 +46,11 @@ interface Presenter<R> {
 }
 
 async function present<R extends { config: { name: string }; equilibrium: { ties: readonly number[] } }>(results: readonly R[], options: PresentOptions, how: Presenter<R>): Promise<void> {
+  const documents = results.map((result) => how.json(result));
+  for (const document of documents) assertFiniteResult(document);
   if (options.json) {
-    for (const result of results) process.stdout.write(JSON.stringify(how.json(result)) + '\n');
+    // Streamed: a long run's line is longer than the longest string V8 can hold.
+    for (const document of documents) await writeChunksToStream(process.stdout, jsonDocument(document));
   } else {
     process.stdout.write(how.table(results));
     for (const { config, equilibrium } of results) {
@@ -53,6 +60,8 @@ async function present<R extends { config: { name: string }; equilibrium: { ties
     }
   }
   if (options.out === undefined) return;
+  // A scenario's name becomes a folder under --out: one name, never a path out of it.
+  if (options.subfolders) for (const { config } of results) checkFileName(config.name, 'name');
   for (const result of results) {
     const dir = options.subfolders ? join(options.out, result.config.name) : options.out;
     await how.write(dir, result);

@@ -1,6 +1,6 @@
 /** The CLI options every command that runs a scenario shares: `--set PATH=VALUE` (repeatable), `--seed`, `--runs`. */
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { parseSetting, withSettings, type Setting } from '../model/configPaths.ts';
 import type { ConfigSource } from '../experiment/pipeline.ts';
 import type { RunGameOptions } from '../experiment/gameExperiment.ts';
@@ -24,10 +24,14 @@ export function scenarioOptions(command: Command): Command {
 }
 
 function parseYamlValue(text: string): unknown {
+  const unreadable = () => new InputError('--set', `cannot read the value "${text}"; give a number, a word, or YAML such as [1, 2] or {type: gradient}`);
   try {
-    return parseYaml(text, { strict: true, prettyErrors: false });
+    // Warnings (an unresolved tag such as !!float) are errors too, never printed beside one.
+    const doc = parseDocument(text, { strict: true, prettyErrors: false, logLevel: 'silent' });
+    if (doc.errors.length > 0 || doc.warnings.length > 0) throw unreadable();
+    return doc.toJS({ maxAliasCount: 100 });
   } catch {
-    throw new InputError('--set', `cannot read the value "${text}"; give a number, a word, or YAML such as [1, 2] or {type: gradient}`);
+    throw unreadable();
   }
 }
 

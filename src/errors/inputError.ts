@@ -16,8 +16,9 @@ export class InputError extends Error {
 export class DivergenceError extends Error {
   readonly episode: number;
 
+  /** `episode` −1: the episode is not known (a summary number overflowed). */
   constructor(episode: number, what: string) {
-    super(`diverged at episode ${episode} (${what} is no longer finite)`);
+    super(episode >= 0 ? `diverged at episode ${episode} (${what} is no longer finite)` : `diverged (${what} is not finite)`);
     this.name = 'DivergenceError';
     this.episode = episode;
   }

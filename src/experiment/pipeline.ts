@@ -13,6 +13,7 @@ import { parseGameConfig, type ParsedGameConfig } from '../model/gameConfig.ts';
 import { checkSolverName, isSolverName } from '../solvers/registry.ts';
 import { runExperiment, type ExperimentResult } from './experiment.ts';
 import { runGame, type GameResult, type RunGameOptions } from './gameExperiment.ts';
+import { gameSizeOf, gameSolverName, justSolve, sizeOf, type SolveWrapper } from './solveSize.ts';
 
 /** `solver` overrides the config's own solver (the CLI's --solver). */
 export function runsOnSeedPipeline(config: unknown, solver?: string): boolean {
@@ -34,16 +35,23 @@ export type PipelineResults = { readonly kind: 'seed'; readonly results: Experim
  * Runs every config with `solver` (else each config's own). A batch runs on the seed pipeline
  * only when all of its configs can, so the configs of one built-in share one contract.
  */
-export function runConfigs(sources: readonly ConfigSource[], solver?: string, options: RunGameOptions = {}): PipelineResults {
+export function runConfigs(sources: readonly ConfigSource[], solver?: string, options: RunGameOptions = {}, wrap: SolveWrapper = justSolve): PipelineResults {
   if (solver !== undefined) checkSolverName(solver, '--solver');
   if (sources.every(({ config }) => runsOnSeedPipeline(config, solver))) {
-    return { kind: 'seed', results: sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver)) };
+    return {
+      kind: 'seed',
+      results: sources.map(({ config, defaultName }) => {
+        const parsed = parseScenarioConfig(config, defaultName);
+        return wrap(parsed.name, solver ?? parsed.solver, sizeOf(parsed), () => runExperiment(parsed, solver));
+      }),
+    };
   }
   return {
     kind: 'game',
     results: sources.map(({ config, defaultName }) => {
       const parsed = parseGameConfig(config, defaultName);
-      return runGame(parsed, solver ?? parsed.solver, options);
+      const name = solver ?? parsed.solver;
+      return wrap(parsed.name, gameSolverName(name, parsed.game), gameSizeOf(parsed.game), () => runGame(parsed, name, options));
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Game } from '../model/game.ts';
 import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
+import { checkFiniteSum } from './finiteSums.ts';
 
 /** Summary numbers of a game's trajectory; null (never NaN) where a metric does not exist. */
 export interface GameMetrics {
@@ -34,6 +35,10 @@ export function computeGameMetrics(game: Game, t: GameTrajectory): GameMetrics {
       for (const k of Object.keys(sums)) sums[k] += t.actions[k][n];
     }
   }
+  // Each term is finite (the rollout checks), but a sum of finite terms can still overflow.
+  checkFiniteSum(totalMesaLoss, t.mesaLoss, () => true, 'the total mesa loss');
+  checkFiniteSum(trainingBaseLoss, t.baseLoss, (n) => t.learningRate[n] > 0, 'the training base loss');
+  for (const [k, s] of Object.entries(sums)) checkFiniteSum(s, t.actions[k], (n) => t.learningRate[n] > 0, `the sum of action ${k} over training`);
   const goal = t.parameters[game.parameters[game.goal].name];
   return {
     firstAction: Object.fromEntries(Object.entries(t.actions).map(([k, v]) => [k, v[0]])),

@@ -1,4 +1,5 @@
 import type { Trajectory } from '../rollout/trajectory.ts';
+import { checkFiniteSum } from './finiteSums.ts';
 
 /**
  * Summary numbers of one trajectory. A metric that does not exist for the run (no training
@@ -37,6 +38,9 @@ export function computeMetrics(t: Trajectory): Metrics {
       lastTraining = n;
     }
   }
+  // Each term is finite (the rollout checks), but a sum of finite terms can still overflow.
+  checkFiniteSum(totalMesaLoss, t.mesaLoss, () => true, 'the total mesa loss Σ(y − θ)²');
+  checkFiniteSum(trainingBaseLoss, t.baseLoss, (n) => t.learningRate[n] > 0, 'the training base loss Σ(y² + λθ²)');
   const theta0 = t.theta[0];
   return {
     firstCoefficient: t.coefficient[0],

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { InputError } from '../errors/inputError.ts';
 import { linspace } from '../numerics/linspace.ts';
 import { checkRange } from './numbers.ts';
+import { zodIssueToInputError } from './zodIssue.ts';
 import { linearScenario, type LinearScenario } from './scenario.ts';
 import { MAX_EPISODES, trainThenDeploy } from './schedule.ts';
 
@@ -117,8 +118,6 @@ export function resolvePoints(spec: z.output<typeof pointsSchema> | undefined, f
 }
 
 /** The first zod issue as an InputError whose field is the issue's path. */
-export function zodToInputError(error: z.ZodError): InputError {
-  const issue = error.issues[0];
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'config';
-  return new InputError(field, issue.message);
+export function zodToInputError(error: z.ZodError, rootFields: readonly string[] = Object.keys(scenarioConfigSchema.shape)): InputError {
+  return zodIssueToInputError(error, 'config', (path) => (path === '' ? rootFields : undefined));
 }

@@ -5,6 +5,8 @@
 import { InputError } from '../errors/inputError.ts';
 
 const SEGMENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names that would write into Object.prototype (or a constructor) rather than into the config. */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A plain JSON object (what YAML and JSON maps parse to). */
 export type JsonObject = { [key: string]: unknown };
@@ -19,6 +21,8 @@ function isPlainObject(value: unknown): value is JsonObject {
  */
 export function checkPath(base: JsonObject, path: string, field: string, prefix = 'base.'): void {
   const segments = path.split('.');
+  const forbidden = segments.find((s) => FORBIDDEN.has(s));
+  if (forbidden !== undefined) throw new InputError(field, `"${path}" names "${forbidden}", which is not a config field (and could reach every object's prototype)`);
   const bad = segments.find((s) => !SEGMENT.test(s));
   if (bad !== undefined) throw new InputError(field, `"${path}" is not a dotted path of config fields such as schedule.training`);
   let node: unknown = base;
@@ -37,9 +41,11 @@ export function withOverrides(base: JsonObject, paths: readonly string[], values
   const config = structuredClone(base);
   paths.forEach((path, i) => {
     const segments = path.split('.');
+    // Checked by checkPath already; kept here because queue jobs carry specs from outside.
+    if (segments.some((s) => FORBIDDEN.has(s))) throw new InputError('sweep', `"${path}" is not a config path`);
     let node = config;
     for (const segment of segments.slice(0, -1)) {
-      if (node[segment] === undefined) node[segment] = {};
+      if (!Object.hasOwn(node, segment)) node[segment] = {};
       node = node[segment] as JsonObject;
     }
     node[segments[segments.length - 1]] = values[i];

@@ -9,7 +9,7 @@ import { pointsSchema, resolvePoints, resolveSchedule, scenarioConfigSchema, zod
 import { parseExpression } from './expression.ts';
 import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts';
 import { InputError } from '../errors/inputError.ts';
-import { checkRange } from './numbers.ts';
+import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 import { TIE_RULES } from './tieRuleName.ts';
 import { checkRequiredActions } from './updates/requiredActions.ts';
@@ -74,7 +74,7 @@ export interface ParsedGameConfig {
 /** Validates untrusted input as a game config; errors name the field. */
 export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedGameConfig {
   const result = gameConfigSchema.safeParse(input);
-  if (!result.success) throw zodToInputError(result.error);
+  if (!result.success) throw zodToInputError(result.error, Object.keys(gameConfigSchema.shape));
   const c = result.data;
   const scheduleInput = resolveSchedule(c.schedule);
   const schedule = typeof scheduleInput === 'string' ? parseScheduleSpec(scheduleInput) : checkSchedule(scheduleInput);
@@ -118,7 +118,7 @@ type Config = z.output<typeof gameConfigSchema>;
 function buildParameters(c: Config): Parameter[] {
   if (c.parameters === undefined) {
     const prior = Float64Array.from(resolvePoints(c.prior, 'prior') ?? defaultPrior());
-    return [{ name: 'theta', initial: checkRange(c.theta0 ?? DEFAULT_THETA0, 'theta0'), prior }];
+    return [{ name: 'theta', initial: checkStartValue(c.theta0 ?? DEFAULT_THETA0, 'theta0'), prior }];
   }
   for (const field of ['theta0', 'prior'] as const) {
     if (c[field] !== undefined) throw new InputError(field, `give it inside parameters (parameters.<name>.${field === 'theta0' ? 'initial' : 'prior'})`);
@@ -129,7 +129,7 @@ function buildParameters(c: Config): Parameter[] {
     if (RESERVED.has(name)) throw new InputError(`parameters.${name}`, `"${name}" is reserved; choose another name`);
     const prior = Float64Array.from(resolvePoints(p.prior, `parameters.${name}.prior`) ?? [], (x, i) => checkRange(x, `parameters.${name}.prior[${i}]`));
     if (prior.length === 0) throw new InputError(`parameters.${name}.prior`, 'needs at least one point');
-    return { name, initial: checkRange(p.initial, `parameters.${name}.initial`), prior };
+    return { name, initial: checkStartValue(p.initial, `parameters.${name}.initial`), prior };
   });
 }
 

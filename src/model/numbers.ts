@@ -30,3 +30,22 @@ function describeRange(lo?: number, hi?: number): string {
   if (hi !== undefined) return `at most ${hi}`;
   return '';
 }
+
+/**
+ * The magnitudes a starting parameter value may have besides 0. The model is homogeneous in θ
+ * (every cost is θ² times a number), so nothing is lost by this: below 1e-150 θ² underflows
+ * (θ₀ = 5e-324 would report its goal retained as exactly 1), above 1e150 y² and the loss sums
+ * overflow.
+ */
+export const MIN_START_MAGNITUDE = 1e-150;
+export const MAX_START_MAGNITUDE = 1e150;
+
+/** Checks a starting value: finite, and 0 or of magnitude in [1e-150, 1e150]. */
+export function checkStartValue(value: number, field: string): number {
+  checkRange(value, field);
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < MIN_START_MAGNITUDE || magnitude > MAX_START_MAGNITUDE)) {
+    throw new InputError(field, `must be 0 or of magnitude between ${MIN_START_MAGNITUDE} and ${MAX_START_MAGNITUDE} (squares must stay normal numbers), got ${value}`);
+  }
+  return value;
+}

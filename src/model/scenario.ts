@@ -1,6 +1,6 @@
 import { InputError } from '../errors/inputError.ts';
 import { linspace } from '../numerics/linspace.ts';
-import { checkRange } from './numbers.ts';
+import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, isValidatedSchedule, parseScheduleSpec, type Schedule } from './schedule.ts';
 
 /**
@@ -63,7 +63,7 @@ export function linearScenario(options: LinearScenarioOptions): LinearScenario {
   const grid = options.coefficientGrid ?? SHARED_GRID;
   return {
     schedule,
-    theta0: checkRange(options.theta0 ?? DEFAULT_THETA0, 'theta0'),
+    theta0: checkStartValue(options.theta0 ?? DEFAULT_THETA0, 'theta0'),
     prior: prior === SHARED_PRIOR ? SHARED_PRIOR : checkPrior(prior),
     coefficientGrid: grid === SHARED_GRID ? SHARED_GRID : checkGrid(grid),
     discount: checkRange(options.discount ?? 1, 'discount', 0, 1),

@@ -1,12 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ExperimentResult } from '../experiment/experiment.ts';
-import { writeFileAtomically } from './atomicWrite.ts';
 import { renderSvg, svgToPng } from './charts/render.ts';
 import { runFigureSpec } from './charts/runFigure.ts';
 import { resultToJson } from './resultJson.ts';
-import { trajectoryToCsv } from './trajectoryCsv.ts';
+import { coalesce, jsonDocument } from './jsonChunks.ts';
+import { makeDirectory, refuseSymlink } from './outputPath.ts';
+import { writeChunksAtomically } from './streamWrite.ts';
+import { trajectoryCsvChunks } from './trajectoryCsv.ts';
 
 /** The files one run writes, in the order they are written. */
 export const RUN_OUTPUT_FILES = ['trajectory.csv', 'result.json', 'figure.svg', 'figure.png'] as const;
@@ -17,24 +18,25 @@ export const RUN_OUTPUT_FILES = ['trajectory.csv', 'result.json', 'figure.svg', 
  * never leaves a torn file. Resolves with the paths written.
  */
 export async function writeRunOutputs(dir: string, result: ExperimentResult): Promise<{ files: string[] }> {
-  return writeOutputFiles(dir, trajectoryToCsv(result.trajectory), resultToJson(result), runFigureSpec(result));
+  return writeOutputFiles(dir, trajectoryCsvChunks(result.trajectory), resultToJson(result), runFigureSpec(result));
 }
 
-/** Writes the four output files of any run: its CSV, its JSON (pretty-printed) and its figure. */
-export async function writeOutputFiles(dir: string, csv: string, json: unknown, figure: TopLevelSpec): Promise<{ files: string[] }> {
-  await mkdir(dir, { recursive: true });
+/**
+ * Writes the four output files of any run: its CSV (streamed from its pieces), its JSON
+ * (pretty-printed, streamed) and its figure. None of them may be a symbolic link.
+ */
+export async function writeOutputFiles(dir: string, csv: Iterable<string>, json: unknown, figure: TopLevelSpec): Promise<{ files: string[] }> {
+  makeDirectory(dir);
+  const files = RUN_OUTPUT_FILES.map((name) => join(dir, name));
+  for (const file of files) refuseSymlink(file);
   const svg = await renderSvg(figure);
-  const contents: Record<(typeof RUN_OUTPUT_FILES)[number], string | Uint8Array> = {
-    'trajectory.csv': csv,
-    'result.json': JSON.stringify(json, null, 2) + '\n',
-    'figure.svg': svg,
-    'figure.png': svgToPng(svg),
+  const contents: Record<(typeof RUN_OUTPUT_FILES)[number], Iterable<string | Uint8Array>> = {
+    'trajectory.csv': coalesce(csv),
+    'result.json': jsonDocument(json, 2),
+    'figure.svg': [svg],
+    'figure.png': [svgToPng(svg)],
   };
-  const files: string[] = [];
-  for (const name of RUN_OUTPUT_FILES) {
-    const file = join(dir, name);
-    await writeFileAtomically(file, contents[name]);
-    files.push(file);
-  }
+  RUN_OUTPUT_FILES.forEach((name, i) => writeChunksAtomically(files[i], contents[name]));
   return { files };
 }
+

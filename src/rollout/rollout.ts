@@ -19,7 +19,9 @@ export function rollout(scenario: LinearScenario, coefficients: Float64Array, th
     t.baseLoss[n] = y * y + regularizer * theta * theta;
     t.mesaLoss[n] = (y - theta) ** 2;
     theta *= 1 - 2 * schedule[n] * (a * a + regularizer);
-    if (!Number.isFinite(theta) || !Number.isFinite(t.baseLoss[n])) throw new DivergenceError(n, 'θ');
+    if (!Number.isFinite(theta)) throw new DivergenceError(n, 'θ');
+    if (!Number.isFinite(t.baseLoss[n])) throw new DivergenceError(n, 'the base loss y² + λθ²');
+    if (!Number.isFinite(t.mesaLoss[n])) throw new DivergenceError(n, 'the mesa loss (y − θ)²');
   }
   t.theta[episodes] = theta;
   return t;

@@ -17,7 +17,7 @@ import type { BatchTask } from './batchTask.ts';
 import { createPool } from './pool.ts';
 import { DEFAULT_QUEUE_NAME } from './queueUrl.ts';
 import { parseRow, ResultsAppender } from './resultsFile.ts';
-import { finish, prepareResults, type SweepRunOptions, type SweepRunSummary } from './run.ts';
+import { finish, prepareResults, type PreparedResults, type SweepRunOptions, type SweepRunSummary } from './run.ts';
 import type { Sweep } from './sweep.ts';
 
 // Blocking commands must wait as long as they need (BullMQ requires maxRetriesPerRequest: null).
@@ -76,6 +76,14 @@ export interface QueueSweepOptions extends SweepRunOptions {
 /** Runs (or finishes) a sweep through the queue; resolves when every pending point is written. */
 export async function runSweepOnQueue(sweep: Sweep, options: QueueSweepOptions): Promise<SweepRunSummary> {
   const prepared = prepareResults(sweep, options);
+  try {
+    return await collect(sweep, options, prepared);
+  } finally {
+    prepared.release();
+  }
+}
+
+async function collect(sweep: Sweep, options: QueueSweepOptions, prepared: PreparedResults): Promise<SweepRunSummary> {
   const { file, shard, total, done } = prepared;
   const resumed = done.count;
   // Batch size is part of a job's id: a fixed default keeps ids stable across resumed collectors.

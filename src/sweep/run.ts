@@ -5,9 +5,11 @@
  * order: a killed run resumes where it stopped, and the finished file is the same, byte for byte,
  * for any number of workers and any number of interruptions.
  */
-import { closeSync, existsSync, mkdirSync, openSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors/inputError.ts';
+import { makeDirectory, refuseSymlink } from '../report/outputPath.ts';
+import { lockResults } from './lock.ts';
 import { defaultBatchSize, pendingBatches, runInOrder } from './batches.ts';
 import { Bitset } from './bitset.ts';
 import { writeResultsCsv } from './csv.ts';
@@ -58,15 +60,28 @@ export interface PreparedResults {
   total: number;
   done: Bitset;
   truncatedBytes: number;
+  /** Releases the results file's lock (see lock.ts); also done at exit. */
+  release: () => void;
 }
 
 /** Claims the output directory and reads (resume) or clears (overwrite) the results file. */
 export function prepareResults(sweep: Sweep, options: Pick<SweepRunOptions, 'out' | 'shard' | 'resume' | 'overwrite'>): PreparedResults {
   const shard = options.shard ?? WHOLE;
-  mkdirSync(options.out, { recursive: true });
-  if (options.overwrite) writeFileAtomically(join(options.out, META_FILE), `${JSON.stringify(metaOf(sweep), null, 2)}\n`);
-  else claimDir(options.out, sweep);
+  makeDirectory(options.out);
+  for (const name of [resultsFileName(shard), META_FILE, 'results.csv']) refuseSymlink(join(options.out, name));
   const file = join(options.out, resultsFileName(shard));
+  const release = lockResults(file);
+  try {
+    if (options.overwrite) writeFileAtomically(join(options.out, META_FILE), `${JSON.stringify(metaOf(sweep), null, 2)}\n`);
+    else claimDir(options.out, sweep);
+    return { ...readOrClear(sweep, options, file, shard), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function readOrClear(sweep: Sweep, options: Pick<SweepRunOptions, 'resume' | 'overwrite'>, file: string, shard: Shard): Omit<PreparedResults, 'release'> {
   const done = new Bitset(sweep.points);
   let truncatedBytes = 0;
   if (!existsSync(file)) closeSync(openSync(file, 'a'));
@@ -94,6 +109,14 @@ function checkShardMembers(file: string, done: Bitset, shard: Shard): void {
 /** Runs (or finishes) a sweep on this machine. */
 export async function runSweep(sweep: Sweep, options: SweepRunOptions): Promise<SweepRunSummary> {
   const prepared = prepareResults(sweep, options);
+  try {
+    return await runPrepared(sweep, options, prepared);
+  } finally {
+    prepared.release();
+  }
+}
+
+async function runPrepared(sweep: Sweep, options: SweepRunOptions, prepared: PreparedResults): Promise<SweepRunSummary> {
   const { file, shard, total, done } = prepared;
   const resumed = done.count;
   const pending = total - resumed;

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors/inputError.ts';
+import { issueMessage } from '../model/zodIssue.ts';
 
 /** One value a parameter takes: a number, or a string (a schedule spec, a solver name). */
 export type SweepValue = number | string;
@@ -46,10 +47,13 @@ export function parseValuesSpec(input: unknown, field: string): ValuesSpec {
         ? stepsSchema
         : undefined;
   if (schema === undefined) throw new InputError(field, SHAPES);
+  if (schema === stepsSchema && !('steps' in (input as object))) {
+    throw new InputError(field, 'a range needs "steps" (how many values) or "step" (their spacing) beside "from" and "to"');
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError([field, ...issue.path.map(String)].join('.'), issue.message);
+    throw new InputError([field, ...issue.path.map(String)].join('.'), issueMessage(issue));
   }
   return result.data;
 }

@@ -46,7 +46,7 @@ describe('compileSweep(file)', () => {
 
   it('gives one clear error naming the field for each kind of mistake', () => {
     expect(errorOf({ ...SMALL_SWEEP, sweep: {} })).toMatch(/^sweep: needs at least one parameter/);
-    expect(errorOf({ ...SMALL_SWEEP, swep: {} })).toMatch(/Unrecognized key: "swep"/);
+    expect(errorOf({ ...SMALL_SWEEP, swep: {} })).toMatch(/unknown field "swep"; allowed: name, description, base, sweep/);
     expect(errorOf({ sweep: SMALL_SWEEP.sweep })).toMatch(/^base: /);
     expect(errorOf({ ...SMALL_SWEEP, metrics: ['firstCoefficient', 'gaolRetained'] })).toMatch(
       /^metrics\[1\]: unknown metric "gaolRetained"; known: .*goalRetained/,

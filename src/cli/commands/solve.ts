@@ -4,7 +4,9 @@ import { runConfigs } from '../../experiment/pipeline.ts';
 import { InputError } from '../../errors/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
 import { SOLVER_NAMES } from '../../solvers/registry.ts';
+import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { presentPipelineResults } from '../present.ts';
+import { withSolveProgress } from '../solveProgress.ts';
 import { applySettings, monteCarloOptions, scenarioOptions, type ScenarioOptions } from '../settings.ts';
 import { readConfigFile } from '../scenarioSource.ts';
 
@@ -29,6 +31,7 @@ export function registerSolve(program: Command): void {
     .option('--json', 'print one JSON object: coefficients, theta, output, learningRate, metrics, …')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
+      if (options.out !== undefined) checkOutputDirectory(options.out);
       const config = {
         schedule: scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
@@ -36,7 +39,7 @@ export function registerSolve(program: Command): void {
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
       };
       const sources = applySettings([{ config: dropUndefined(config), defaultName: 'custom' }], options);
-      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options)), { json: options.json, out: options.out });
+      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options), withSolveProgress), { json: options.json, out: options.out });
     });
 }
 

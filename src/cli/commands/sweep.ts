@@ -1,4 +1,7 @@
 import type { Command } from 'commander';
+import { checkOutputDirectory } from '../../report/outputPath.ts';
+import { announceSweepCost } from '../sweepCost.ts';
+import { stopOnInterrupt } from '../sweepInterrupt.ts';
 import { join } from 'node:path';
 import { InputError } from '../../errors/inputError.ts';
 import { checkSolverName, SOLVER_NAMES } from '../../solvers/registry.ts';
@@ -50,6 +53,7 @@ export function registerSweep(program: Command): void {
     .action(async (name: string, options: SweepOptions) => {
       const sweep = loadSweep(name, options.solver === undefined ? undefined : checkSolverName(options.solver, '--solver'));
       const out = options.out ?? join('out', 'sweeps', sweep.name);
+      checkOutputDirectory(out);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
       if (options.resume && options.overwrite) throw new InputError('--resume', 'cannot be combined with --overwrite');
       const workers = options.workers === undefined ? undefined : parseWholeNumber(options.workers, '--workers', 1);
@@ -58,6 +62,11 @@ export function registerSweep(program: Command): void {
       let progress: Progress | undefined;
       const label = `sweep ${sweep.name}${shard.count > 1 ? ` shard ${shardLabel(shard)}` : ''}`;
       const run = options.queue === undefined ? runSweep : queueRunner(parseRedisUrl(options.queue), options.queueName);
+      let finished = 0;
+      const removeInterrupt = stopOnInterrupt(() => {
+        progress?.stop();
+        return `${label}: interrupted; ${finished} points are saved in ${out}; run the same command with --resume to finish`;
+      });
       const summary = await run(sweep, {
         out,
         shard,
@@ -66,11 +75,18 @@ export function registerSweep(program: Command): void {
         workers,
         batchSize,
         onStart: (total, done) => {
+          finished = done;
+          // Announced even with --quiet: a run of hours should never start silently.
+          announceSweepCost(label, sweep, total, done, workers ?? defaultWorkers());
           if (options.quiet) return;
           progress = createProgress({ label, total, initial: done, stream: process.stderr, interval });
         },
-        onProgress: (done) => progress?.update(done),
+        onProgress: (done) => {
+          finished = done;
+          progress?.update(done);
+        },
       });
+      removeInterrupt();
       progress?.stop();
       report(sweep, summary);
       if (options.plot) await plot(sweep, summary.file, out, shard.count > 1 ? `figures need the whole sweep: run \`mesalab merge ${out} --plot\` once every shard is done` : undefined);

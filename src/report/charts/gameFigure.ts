@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PortableGameResult } from '../../experiment/portableGameResult.ts';
 import type { GameTrajectory } from '../../rollout/gameTrajectory.ts';
 import { linePlotSpec } from './linePlot.ts';
+import { thinGameTrajectory } from './thinTrajectory.ts';
 
 /**
  * The figure of a game's run (a GameResult, or its portable form), the seed figure generalised:
@@ -12,9 +13,10 @@ export function gameFigureSpec(result: Pick<PortableGameResult, 'config' | 'equi
   const { config, equilibrium, trajectory } = result;
   const episodes = trajectory.output.length;
   const shown = config.plotWindow < episodes ? ` (first ${config.plotWindow} shown)` : '';
-  return gameTrajectoryFigureSpec(trajectory, {
+  const drawn = thinGameTrajectory(trajectory, Math.min(config.plotWindow, episodes));
+  return gameTrajectoryFigureSpec(drawn.trajectory, {
     title: `${config.name}: ${episodes} episodes${shown}, solver ${equilibrium.solver}`,
-    window: config.plotWindow,
+    window: drawn.window,
   });
 }
 

@@ -1,0 +1,30 @@
+/** The solver and size of a solve, for its cost estimate (cost.ts) before it starts. */
+import type { ParsedConfig } from '../model/config.ts';
+import type { Game } from '../model/game.ts';
+import { chooseSolver } from '../solvers/registry.ts';
+import type { SolveSize } from './cost.ts';
+
+/** Runs `solve`, perhaps announcing it first (the CLI shows its cost and progress; the default just solves). */
+export type SolveWrapper = <T>(label: string, solver: string, size: SolveSize, solve: () => T) => T;
+
+export const justSolve: SolveWrapper = (_label, _solver, _size, solve) => solve();
+
+/** The size of a seed-family config's solve. */
+export function sizeOf(config: ParsedConfig): SolveSize {
+  const s = config.scenario;
+  return { episodes: s.schedule.length, gridPoints: s.coefficientGrid.length, priorPoints: s.prior.length };
+}
+
+/** The size of a game's solve. */
+export function gameSizeOf(game: Game): SolveSize {
+  return { episodes: game.schedule.length, gridPoints: game.actionGrid.length, priorPoints: game.parameters.reduce((n, p) => n * p.prior.length, 1) };
+}
+
+/** The solver `auto` (or a name) stands for on this game; the name itself when it cannot be chosen (the run then says why). */
+export function gameSolverName(name: string, game: Game): string {
+  try {
+    return chooseSolver(name, game).name;
+  } catch {
+    return name;
+  }
+}
