@@ -1,7 +1,8 @@
 /**
- * Where batches run: in this thread (one worker), or on a piscina pool of worker threads. The
- * threads load TypeScript through tsx, like the CLI, but by registering tsx inside each thread
- * (batchWorker.mjs) rather than with `execArgv: ['--import', 'tsx']`: see that file for why.
+ * Where batches run: in this thread (one worker), or on a piscina pool of worker threads. Run
+ * from the sources (tests, scripts), the threads load TypeScript through tsx by registering it
+ * inside each thread (batchWorker.mjs) rather than with `execArgv: ['--import', 'tsx']`: see that
+ * file for why. Run from dist/, they import the compiled batchTask.js.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -42,10 +43,14 @@ export function createRunner(sweep: Sweep, workers: number): BatchRunner {
   };
 }
 
-/** A pool of `threads` threads running batchTask.ts's default export (through batchWorker.mjs). */
+/**
+ * A pool of `threads` threads running batchTask's default export: compiled (dist/, this module is
+ * `.js`) the threads import batchTask.js directly; from the sources, through batchWorker.mjs.
+ */
 export function createPool(threads: number): Piscina {
+  const compiled = import.meta.url.endsWith('.js');
   return new Piscina({
-    filename: new URL('./batchWorker.mjs', import.meta.url).href,
+    filename: new URL(compiled ? './batchTask.js' : './batchWorker.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     // No inherited `--import tsx`: its CommonJS hook would load the TypeScript the slow way.
