@@ -4,7 +4,6 @@
  * inside each thread (batchWorker.mjs) rather than with `execArgv: ['--import', 'tsx']`: see that
  * file for why. Run from dist/, they import the compiled batchTask.js.
  */
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Batch } from './batches.ts';
 import { runBatchTask } from './batchTask.ts';
@@ -17,8 +16,7 @@ export interface BatchRunner {
   close(): Promise<void>;
 }
 
-/** The default number of workers: one per core. */
-export const defaultWorkers = (): number => availableParallelism();
+export { defaultWorkers } from './workers.ts';
 
 export function createRunner(sweep: Sweep, workers: number): BatchRunner {
   if (workers <= 1) {

@@ -2,12 +2,11 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../model/inputError.ts';
-import { writeResultsCsv } from '../../sweep/csv.ts';
-import { loadSweep } from '../../sweep/load.ts';
-import { checkResults, describeProblems, mergeFiles, missingShards } from '../../sweep/merge.ts';
 import { readMeta, SHARD_FILE } from '../../sweep/outputDir.ts';
-import { compileSweep, type Sweep } from '../../sweep/sweep.ts';
+import type { Sweep } from '../../sweep/sweep.ts';
 import { plot } from './sweep.ts';
+
+// The sweep engine (schema, YAML) loads in the action.
 
 interface MergeOptions {
   sweep?: string;
@@ -28,7 +27,11 @@ export function registerMerge(program: Command): void {
     .option('--plot', 'also draw the figures of the merged results (as `mesalab sweep --plot` does)')
     .addHelpText('after', '\nExits 1 naming the missing or duplicated points (and their shards) when the results are incomplete.')
     .action(async (dir: string, files: string[], options: MergeOptions) => {
-      const sweep = sweepOf(dir, options.sweep);
+      const [{ writeResultsCsv }, { checkResults, describeProblems, mergeFiles, missingShards }] = await Promise.all([
+        import('../../sweep/csv.ts'),
+        import('../../sweep/merge.ts'),
+      ]);
+      const sweep = await sweepOf(dir, options.sweep);
       const inputs = files.length > 0 ? files : shardFiles(dir);
       const out = options.out ?? join(dir, 'results.jsonl');
       if (!options.check && inputs.some((f) => resolve(f) === resolve(out))) {
@@ -52,7 +55,8 @@ export function registerMerge(program: Command): void {
     });
 }
 
-function sweepOf(dir: string, sweepOption: string | undefined): Sweep {
+async function sweepOf(dir: string, sweepOption: string | undefined): Promise<Sweep> {
+  const [{ loadSweep }, { compileSweep }] = await Promise.all([import('../../sweep/load.ts'), import('../../sweep/sweep.ts')]);
   const meta = readMeta(dir);
   if (sweepOption !== undefined) {
     const sweep = loadSweep(sweepOption);

@@ -1,15 +1,10 @@
 import type { Command } from 'commander';
-import { runExperiment } from '../../experiment/experiment.ts';
-import { runsOnSeedPipeline } from '../../experiment/pipeline.ts';
-import { parseScenarioConfig } from '../../model/config.ts';
 import { isFindingName } from '../../findings/names.ts';
 import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
-import { getSolver } from '../../solvers/registry.ts';
-import { presentResults } from '../present.ts';
-import { loadScenarioConfigs } from '../scenarioSource.ts';
 
-// The game engine (mathjs, every solver) and the findings load only when a run needs them, so
-// seed runs and --help start fast.
+// Registering the command loads only names: the config schema, the solvers, the game engine (the
+// expression parser) and the findings load in the action, and only what the run needs, so that
+// --help and seed runs start fast.
 
 interface RunOptions {
   solver?: string;
@@ -32,9 +27,16 @@ export function registerRun(program: Command): void {
         const { runFindings } = await import('../runFindings.ts');
         return runFindings(name === 'findings' ? options.only : name, options.out);
       }
+      const [{ loadScenarioConfigs }, { runsOnSeedPipeline }] = await Promise.all([import('../scenarioSource.ts'), import('../../experiment/pipeline.ts')]);
       const sources = loadScenarioConfigs(name);
       const present = { json: options.json, out: options.out, subfolders: true };
       if (sources.every(({ config }) => runsOnSeedPipeline(config, options.solver))) {
+        const [{ runExperiment }, { parseScenarioConfig }, { getSolver }, { presentResults }] = await Promise.all([
+          import('../../experiment/experiment.ts'),
+          import('../../model/config.ts'),
+          import('../../solvers/registry.ts'),
+          import('../present.ts'),
+        ]);
         const solver = options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name;
         const results = sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver));
         await presentResults(results, present);

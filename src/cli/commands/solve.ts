@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { runExperiment } from '../../experiment/experiment.ts';
-import { parseScenarioConfig } from '../../model/config.ts';
 import { InputError } from '../../model/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
-import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
-import { presentResults } from '../present.ts';
-import { readConfigFile } from '../scenarioSource.ts';
+import { SOLVER_NAMES } from '../../solvers/registry.ts';
+
+// The config schema, the experiment and the presenter load in the action (--help needs none).
 
 interface SolveOptions {
   schedule: string;
@@ -30,8 +28,14 @@ export function registerSolve(program: Command): void {
     .option('--json', 'print one JSON object: coefficients, theta, output, learningRate, metrics, …')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
+      const [{ runExperiment }, { parseScenarioConfig }, { getSolver }, { presentResults }] = await Promise.all([
+        import('../../experiment/experiment.ts'),
+        import('../../model/config.ts'),
+        import('../../solvers/registry.ts'),
+        import('../present.ts'),
+      ]);
       const config = parseScenarioConfig({
-        schedule: scheduleInput(options.schedule),
+        schedule: await scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
         discount: optionalNumber(options.discount, '--discount'),
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
@@ -42,8 +46,9 @@ export function registerSolve(program: Command): void {
 }
 
 /** A spec string, or the array of learning rates in a JSON file. */
-function scheduleInput(spec: string): string | number[] {
+async function scheduleInput(spec: string): Promise<string | number[]> {
   if (!spec.endsWith('.json') && !existsSync(spec)) return spec;
+  const { readConfigFile } = await import('../scenarioSource.ts');
   const data = readConfigFile(spec);
   if (!Array.isArray(data) || !data.every((x) => typeof x === 'number')) {
     throw new InputError('--schedule', `${spec} must hold a JSON array of learning rates`);

@@ -1,14 +1,17 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../../model/inputError.ts';
-import { getSolver, SOLVER_NAMES } from '../../solvers/registry.ts';
-import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
-import { defaultWorkers } from '../../sweep/pool.ts';
-import { createProgress, type Progress } from '../../sweep/progress.ts';
+import { SOLVER_NAMES } from '../../solvers/registry.ts';
+import { builtInSweepNames } from '../../sweep/builtIn.ts';
+import type { Progress } from '../../sweep/progress.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
-import { runSweep, type SweepRunOptions, type SweepRunSummary } from '../../sweep/run.ts';
+import type { SweepRunOptions, SweepRunSummary } from '../../sweep/run.ts';
 import { parseShard, shardLabel, WHOLE } from '../../sweep/shard.ts';
 import type { Sweep } from '../../sweep/sweep.ts';
+import { defaultWorkers } from '../../sweep/workers.ts';
+
+// The sweep engine (schema, YAML, worker pool), the queue client and the figures load in the
+// action, each only when used.
 
 interface SweepOptions {
   out?: string;
@@ -48,6 +51,12 @@ export function registerSweep(program: Command): void {
         'sweep.json (what was swept). See docs/sweeps.md for the file format.',
     )
     .action(async (name: string, options: SweepOptions) => {
+      const [{ loadSweep }, { getSolver }, { createProgress }, { runSweep }] = await Promise.all([
+        import('../../sweep/load.ts'),
+        import('../../solvers/registry.ts'),
+        import('../../sweep/progress.ts'),
+        import('../../sweep/run.ts'),
+      ]);
       const sweep = loadSweep(name, options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name);
       const out = options.out ?? join('out', 'sweeps', sweep.name);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
@@ -77,7 +86,7 @@ export function registerSweep(program: Command): void {
     });
 }
 
-// BullMQ and the chart renderer load only when used: every mesalab command pays for the imports of all.
+// BullMQ loads only with --queue, the chart renderer only with --plot.
 function queueRunner(url: string, queueName: string | undefined) {
   return async (sweep: Sweep, options: SweepRunOptions) => {
     const { runSweepOnQueue } = await import('../../sweep/queue.ts');

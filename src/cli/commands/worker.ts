@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { defaultWorkers } from '../../sweep/pool.ts';
+import { defaultWorkers } from '../../sweep/workers.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
 import { parseWholeNumber } from './sweep.ts';
 

@@ -1,0 +1,44 @@
+// Start-up: a command loads only what it needs. Each command runs with the heavy packages (and the
+// expression module) made unresolvable; any import of one would fail the command.
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assertBuilt } from '../helpers/built.ts';
+
+assertBuilt();
+
+const BIN = fileURLToPath(new URL('../../bin/mesalab.js', import.meta.url));
+const HOOK = fileURLToPath(new URL('../helpers/withoutPackages.mjs', import.meta.url));
+
+const EXPRESSIONS = ['mathjs'];
+const CHARTS = ['vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf'];
+const QUEUE = ['bullmq', 'ioredis'];
+
+/** Runs `mesalab args` with `packages` (and modules whose URL contains one of `files`) hidden. */
+export function mesalabWithout(args: string[], packages: readonly string[], files: readonly string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, MESALAB_WITHOUT: packages.join(','), MESALAB_WITHOUT_FILES: files.join(',') };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', HOOK, BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('mesalab start-up', () => {
+  const light: string[][] = [['--help'], ['--version'], ['list'], ['solve', '--schedule', '1x100'], ['run', 'seed', '--json'], ['sweep', '--help']];
+  it.each(light)('`mesalab %s …` loads no expression parser, charting or queue client', async (...args) => {
+    const { code, stderr } = await mesalabWithout(args, [...EXPRESSIONS, ...CHARTS, ...QUEUE, 'piscina'], ['/model/expression']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('`run seed --out DIR` loads the charting but no expression parser or queue client', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'mesalab-startup-'));
+    const { code, stderr } = await mesalabWithout(['run', 'seed', '--out', out], [...EXPRESSIONS, ...QUEUE], ['/model/expression']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^wrote /);
+  });
+});
