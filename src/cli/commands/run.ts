@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isFindingName } from '../../findings/names.ts';
 import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
+import { FIGURE_PACKAGES, needing } from '../optionalPackages.ts';
 
 // Registering the command loads only names: the config schema, the solvers, the game engine (the
 // expression parser) and the findings load in the action, and only what the run needs, so that
@@ -24,8 +25,7 @@ export function registerRun(program: Command): void {
     .option('--only <finding>', 'with `run findings`: recompute one finding')
     .action(async (name: string, options: RunOptions) => {
       if (name === 'findings' || isFindingName(name)) {
-        const { runFindings } = await import('../runFindings.ts');
-        return runFindings(name === 'findings' ? options.only : name, options.out);
+        return needing(FIGURE_PACKAGES, 'run findings (figures)', async () => (await import('../runFindings.ts')).runFindings(name === 'findings' ? options.only : name, options.out));
       }
       const [{ loadScenarioConfigs }, { runsOnSeedPipeline }] = await Promise.all([import('../scenarioSource.ts'), import('../../experiment/pipeline.ts')]);
       const sources = loadScenarioConfigs(name);

@@ -9,6 +9,7 @@ import type { SweepRunOptions, SweepRunSummary } from '../../sweep/run.ts';
 import { parseShard, shardLabel, WHOLE } from '../../sweep/shard.ts';
 import type { Sweep } from '../../sweep/sweep.ts';
 import { defaultWorkers } from '../../sweep/workers.ts';
+import { FIGURE_PACKAGES, needing, QUEUE_PACKAGES } from '../optionalPackages.ts';
 
 // The sweep engine (schema, YAML, worker pool), the queue client and the figures load in the
 // action, each only when used.
@@ -58,6 +59,8 @@ export function registerSweep(program: Command): void {
         import('../../sweep/run.ts'),
       ]);
       const sweep = loadSweep(name, options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name);
+      // Fail before the sweep runs, not after, when --plot cannot draw.
+      if (options.plot) await needing(FIGURE_PACKAGES, '--plot', () => import('../../report/charts/render.ts'));
       const out = options.out ?? join('out', 'sweeps', sweep.name);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
       if (options.resume && options.overwrite) throw new InputError('--resume', 'cannot be combined with --overwrite');
@@ -89,20 +92,20 @@ export function registerSweep(program: Command): void {
 // BullMQ loads only with --queue, the chart renderer only with --plot.
 function queueRunner(url: string, queueName: string | undefined) {
   return async (sweep: Sweep, options: SweepRunOptions) => {
-    const { runSweepOnQueue } = await import('../../sweep/queue.ts');
+    const { runSweepOnQueue } = await needing(QUEUE_PACKAGES, '--queue', () => import('../../sweep/queue.ts'));
     return runSweepOnQueue(sweep, { ...options, url, queueName, warn: (line) => process.stderr.write(`mesalab: ${line}\n`) });
   };
 }
 
 /** Draws the figures of a complete results file, or says why there are none. */
 export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<void> {
-  const { whyNoFigures, writeSweepFigures } = await import('../../sweep/figures.ts');
+  const { whyNoFigures, writeSweepFigures } = await needing(FIGURE_PACKAGES, '--plot', () => import('../../sweep/figures.ts'));
   const why = notYet ?? whyNoFigures(sweep);
   if (why !== undefined) {
     process.stderr.write(`${sweep.name}: no figures: ${why}\n`);
     return;
   }
-  const files = await writeSweepFigures(sweep, file, out);
+  const files = await needing(FIGURE_PACKAGES, '--plot', () => writeSweepFigures(sweep, file, out));
   process.stderr.write(`wrote ${files.length / 2} figures: ${files.filter((f) => f.endsWith('.png')).join(', ')} (and .svg)\n`);
 }
 

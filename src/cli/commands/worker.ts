@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { defaultWorkers } from '../../sweep/workers.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
+import { needing, QUEUE_PACKAGES } from '../optionalPackages.ts';
 import { parseWholeNumber } from './sweep.ts';
 
 interface WorkerOptions {
@@ -25,7 +26,7 @@ export function registerWorker(program: Command): void {
     .addHelpText('after', '\nStops cleanly on SIGINT or SIGTERM: the jobs in hand finish first (a second signal stops at once).')
     .action(async (options: WorkerOptions) => {
       const url = parseRedisUrl(options.queue);
-      const { startQueueWorker } = await import('../../sweep/queue.ts');
+      const { startQueueWorker } = await needing(QUEUE_PACKAGES, 'mesalab worker', () => import('../../sweep/queue.ts'));
       const handle = await startQueueWorker({
         url,
         queueName: options.queueName,
