@@ -13,6 +13,7 @@ interface MergeOptions {
   out?: string;
   check?: boolean;
   plot?: boolean;
+  json?: boolean;
 }
 
 export function registerMerge(program: Command): void {
@@ -25,6 +26,7 @@ export function registerMerge(program: Command): void {
     .option('-o, --out <file>', 'the merged file (default: <dir>/results.jsonl; the CSV goes beside it)')
     .option('--check', 'only check that every point is present exactly once; write nothing')
     .option('--plot', 'also draw the figures of the merged results (as `mesalab sweep --plot` does)')
+    .option('--json', 'print one JSON object on stdout: the sweep, its points, the inputs and the files written')
     .addHelpText('after', '\nExits 1 naming the missing or duplicated points (and their shards) when the results are incomplete.')
     .action(async (dir: string, files: string[], options: MergeOptions) => {
       const [{ writeResultsCsv }, { checkResults, describeProblems, mergeFiles, missingShards }] = await Promise.all([
@@ -46,12 +48,17 @@ export function registerMerge(program: Command): void {
         throw new InputError('merge', `${describeProblems(report, shardCount)}${hint}`);
       }
       process.stderr.write(`${sweep.name}: all ${sweep.points} points present exactly once in ${inputs.length} files\n`);
-      if (options.check) return;
+      const summary = { sweep: sweep.name, points: sweep.points, complete: true, inputs };
+      if (options.check) {
+        if (options.json) process.stdout.write(JSON.stringify(summary) + '\n');
+        return;
+      }
       mergeFiles(sweep, inputs, out, report.sorted);
       const csv = out.replace(/\.jsonl$/, '') + '.csv';
       writeResultsCsv(out, csv, sweep);
       process.stderr.write(`wrote ${out} and ${csv}\n`);
-      if (options.plot) await plot(sweep, out, dirname(out));
+      const figures = options.plot ? await plot(sweep, out, dirname(out)) : [];
+      if (options.json) process.stdout.write(JSON.stringify({ ...summary, results: out, csv, figures }) + '\n');
     });
 }
 

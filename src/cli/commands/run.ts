@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { isFindingName } from '../../findings/names.ts';
+import { InputError } from '../../model/inputError.ts';
 import { GAME_SOLVER_NAME_LIST } from '../../solvers/gameSolverNames.ts';
 import { FIGURE_PACKAGES, needing } from '../optionalPackages.ts';
 
@@ -20,13 +21,14 @@ export function registerRun(program: Command): void {
     .description('run a built-in scenario (see `mesalab list`) or a scenario file (YAML or JSON)')
     .argument('<scenario>', 'built-in name, e.g. seed-1, or a path to a .yaml/.json config')
     .option('--solver <name>', `override the scenario's solver: ${GAME_SOLVER_NAME_LIST.join('|')}`)
-    .option('--json', 'print one JSON object per scenario, one per line (the result.json contract)')
+    .option('--json', 'print one JSON object per scenario, one per line (the result.json contract); findings: one per finding')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>/<scenario>/ (findings: the page and figures, default docs)')
     .option('--only <finding>', 'with `run findings`: recompute one finding')
     .action(async (name: string, options: RunOptions) => {
       if (name === 'findings' || isFindingName(name)) {
-        return needing(FIGURE_PACKAGES, 'run findings (figures)', async () => (await import('../runFindings.ts')).runFindings(name === 'findings' ? options.only : name, options.out));
+        return needing(FIGURE_PACKAGES, 'run findings (figures)', async () => (await import('../runFindings.ts')).runFindings(name === 'findings' ? options.only : name, options.out, options.json));
       }
+      if (options.only !== undefined) throw new InputError('--only', `applies to \`mesalab run findings\` only, not to "${name}"`);
       const [{ loadScenarioConfigs }, { runsOnSeedPipeline }] = await Promise.all([import('../scenarioSource.ts'), import('../../experiment/pipeline.ts')]);
       const sources = loadScenarioConfigs(name);
       const present = { json: options.json, out: options.out, subfolders: true };

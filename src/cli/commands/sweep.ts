@@ -25,6 +25,7 @@ interface SweepOptions {
   queue?: string;
   queueName?: string;
   plot?: boolean;
+  json?: boolean;
   quiet?: boolean;
   progressInterval?: string;
 }
@@ -44,6 +45,7 @@ export function registerSweep(program: Command): void {
     .option('--queue-name <name>', 'the queue to use with --queue', DEFAULT_QUEUE_NAME)
     .option('--solver <name>', `override the sweep's solver: ${SOLVER_NAMES.join('|')}`)
     .option('--plot', 'draw a heatmap (two swept parameters) or line plot (one) of each metric, as SVG and PNG, into the output directory')
+    .option('--json', 'print one JSON object on stdout: the sweep, its point counts and the files written')
     .option('--quiet', 'no progress bar or progress lines')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '5')
     .addHelpText(
@@ -85,7 +87,11 @@ export function registerSweep(program: Command): void {
       });
       progress?.stop();
       report(sweep, summary);
-      if (options.plot) await plot(sweep, summary.file, out, shard.count > 1 ? `figures need the whole sweep: run \`mesalab merge ${out} --plot\` once every shard is done` : undefined);
+      const figures = options.plot ? await plot(sweep, summary.file, out, shard.count > 1 ? `figures need the whole sweep: run \`mesalab merge ${out} --plot\` once every shard is done` : undefined) : [];
+      if (options.json) {
+        const { file, csv, ...counts } = summary;
+        process.stdout.write(JSON.stringify({ sweep: sweep.name, points: sweep.points, shard: shard.count > 1 ? shardLabel(shard) : null, ...counts, results: file, csv: csv ?? null, figures }) + '\n');
+      }
     });
 }
 
@@ -97,16 +103,17 @@ function queueRunner(url: string, queueName: string | undefined) {
   };
 }
 
-/** Draws the figures of a complete results file, or says why there are none. */
-export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<void> {
+/** Draws the figures of a complete results file (returns the files written), or says why there are none. */
+export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<string[]> {
   const { whyNoFigures, writeSweepFigures } = await needing(FIGURE_PACKAGES, '--plot', () => import('../../sweep/figures.ts'));
   const why = notYet ?? whyNoFigures(sweep);
   if (why !== undefined) {
     process.stderr.write(`${sweep.name}: no figures: ${why}\n`);
-    return;
+    return [];
   }
   const files = await needing(FIGURE_PACKAGES, '--plot', () => writeSweepFigures(sweep, file, out));
   process.stderr.write(`wrote ${files.length / 2} figures: ${files.filter((f) => f.endsWith('.png')).join(', ')} (and .svg)\n`);
+  return files;
 }
 
 function report(sweep: Sweep, summary: SweepRunSummary): void {
