@@ -51,6 +51,6 @@ async function present<R extends { config: { name: string }; equilibrium: { ties
   for (const result of results) {
     const dir = options.subfolders ? join(options.out, result.config.name) : options.out;
     await how.write(dir, result);
-    process.stderr.write(`wrote ${dir}/{trajectory.csv,result.json,figure.svg,figure.png}\n`);
+    process.stderr.write(`wrote ${dir}/{trajectory.csv,result.json,figure.svg,figure.png,figure.vl.json}\n`);
   }
 }

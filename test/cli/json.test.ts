@@ -1,5 +1,5 @@
 // `--json` on every command that prints results, and a clear error where it does not apply.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,8 @@ describe('--json', () => {
     for (const shard of ['1/2', '2/2']) expect((await mesalab(['sweep', file, '--out', out, '--shard', shard, '--quiet', '--json'])).code).toBe(0);
     const [sweep] = lines((await mesalab(['sweep', file, '--out', out, '--shard', '1/2', '--resume', '--quiet', '--json'])).stdout);
     expect(sweep).toMatchObject({ sweep: 'small', points: 20, shard: '1/2', total: 10, resumed: 10, computed: 0, csv: null, figures: [] });
+    const meta = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
+    expect(meta.provenance).toMatchObject({ command: ['mesalab', 'sweep', file, '--out', out, '--shard', '1/2', '--quiet', '--json'], seeds: [], runs: 20 });
     const merged = await mesalab(['merge', out, '--json']);
     expect(merged.code).toBe(0);
     expect(lines(merged.stdout)).toEqual([
@@ -34,9 +36,13 @@ describe('--json', () => {
   });
 
   it('`run FINDING --json` prints the finding, its answer and its table', async () => {
-    const { code, stdout } = await mesalab(['run', 'regularizer', '--json', '--out', tmp()]);
+    const dir = tmp();
+    const { code, stdout } = await mesalab(['run', 'regularizer', '--json', '--out', dir]);
     expect(code).toBe(0);
     const [finding] = lines(stdout);
+    const data = JSON.parse(readFileSync(join(dir, 'findings', 'regularizer.json'), 'utf8'));
+    expect(data).toMatchObject({ ...finding, provenance: { command: ['mesalab', 'run', 'regularizer', '--json', '--out', dir] } });
+    for (const figure of data.figures) for (const file of figure.files) expect(existsSync(join(dir, 'findings', file))).toBe(true);
     expect(finding).toMatchObject({ name: 'regularizer', title: expect.any(String), answer: expect.any(String) });
     expect((finding.table as { columns: unknown[] }).columns.length).toBeGreaterThan(0);
   });

@@ -112,7 +112,8 @@ export async function plot(sweep: Sweep, file: string, out: string, notYet?: str
     return [];
   }
   const files = await needing(FIGURE_PACKAGES, '--plot', () => writeSweepFigures(sweep, file, out));
-  process.stderr.write(`wrote ${files.length / 2} figures: ${files.filter((f) => f.endsWith('.png')).join(', ')} (and .svg)\n`);
+  const pngs = files.filter((f) => f.endsWith('.png'));
+  process.stderr.write(`wrote ${pngs.length} figures: ${pngs.join(', ')} (and .svg, .vl.json)\n`);
   return files;
 }
 
