@@ -7,10 +7,10 @@ import { z } from 'zod';
 import { SOLVER_NAMES } from '../solvers/registry.ts';
 import type { SolverName } from '../solvers/equilibrium.ts';
 import { InputError } from './inputError.ts';
-import { linspace } from './linspace.ts';
-import { checkRange } from './numbers.ts';
-import { linearScenario, type LinearScenario } from './scenario.ts';
-import { MAX_EPISODES, trainThenDeploy } from './schedule.ts';
+import { toParsedConfig, type ParsedConfig } from './parsedConfig.ts';
+import { MAX_EPISODES } from './schedule.ts';
+
+export { resolvePoints, resolveSchedule, toParsedConfig, type ParsedConfig } from './parsedConfig.ts';
 
 const count = z.number().int().min(0).max(MAX_EPISODES);
 const evenlySpaced = z.strictObject({ min: z.number(), max: z.number(), count: z.number().int().min(1).max(100_000) });
@@ -47,56 +47,11 @@ export const scenarioConfigSchema = z.strictObject({
 
 export type ScenarioConfig = z.input<typeof scenarioConfigSchema>;
 
-/** A validated config: the scenario to solve and how to present it. */
-export interface ParsedConfig {
-  readonly name: string;
-  readonly description: string;
-  readonly scenario: LinearScenario;
-  readonly solver: SolverName;
-  readonly plotWindow: number;
-}
-
 /** Validates untrusted input (parsed JSON or YAML) as a scenario config. */
 export function parseScenarioConfig(input: unknown, defaultName = 'custom'): ParsedConfig {
   const result = scenarioConfigSchema.safeParse(input);
   if (!result.success) throw zodToInputError(result.error);
-  const config = result.data;
-  const scenario = linearScenario({
-    schedule: resolveSchedule(config.schedule),
-    theta0: config.theta0,
-    discount: config.discount,
-    regularizer: config.regularizer,
-    prior: resolvePoints(config.prior, 'prior'),
-    coefficientGrid: resolvePoints(config.coefficientGrid, 'coefficientGrid'),
-  });
-  return {
-    name: config.name ?? defaultName,
-    description: config.description ?? '',
-    scenario,
-    solver: config.solver ?? 'grid',
-    plotWindow: Math.min(config.plotWindow ?? scenario.schedule.length, scenario.schedule.length),
-  };
-}
-
-/** The learning rates a validated `schedule` field stands for (checked by linearScenario or checkSchedule). */
-export function resolveSchedule(schedule: z.output<typeof scheduleSchema>): string | number[] | Float64Array {
-  return Array.isArray(schedule) || typeof schedule === 'string' ? schedule : objectSchedule(schedule);
-}
-
-function objectSchedule(s: { training: number; deployment: number; learningRate: number }): Float64Array {
-  if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
-  if (s.training + s.deployment > MAX_EPISODES) {
-    throw new InputError('schedule', `has more than ${MAX_EPISODES} episodes, the limit`);
-  }
-  return trainThenDeploy(s.training, s.deployment, checkRange(s.learningRate, 'schedule.learningRate', 0));
-}
-
-/** The points a validated points field stands for. */
-export function resolvePoints(spec: z.output<typeof pointsSchema> | undefined, field: string): ArrayLike<number> | undefined {
-  if (spec === undefined || Array.isArray(spec)) return spec;
-  checkRange(spec.min, `${field}.min`);
-  checkRange(spec.max, `${field}.max`);
-  return linspace(spec.min, spec.max, spec.count);
+  return toParsedConfig(result.data, defaultName);
 }
 
 /** The first zod issue as an InputError whose field is the issue's path. */

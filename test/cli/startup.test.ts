@@ -28,9 +28,16 @@ export function mesalabWithout(args: string[], packages: readonly string[], file
 }
 
 describe('mesalab start-up', () => {
-  const light: string[][] = [['--help'], ['--version'], ['list'], ['solve', '--schedule', '1x100'], ['run', 'seed', '--json'], ['sweep', '--help']];
-  it.each(light)('`mesalab %s …` loads no expression parser, charting or queue client', async (...args) => {
-    const { code, stderr } = await mesalabWithout(args, [...EXPRESSIONS, ...CHARTS, ...QUEUE, 'piscina'], ['/model/expression']);
+  // Nor the config schema (zod), YAML or the worker pool, which only files and sweeps need.
+  const lightest: string[][] = [['--help'], ['--version'], ['list'], ['solve', '--schedule', '1x100'], ['sweep', '--help']];
+  it.each(lightest)('`mesalab %s …` loads no expression parser, charting, queue client, zod, yaml or piscina', async (...args) => {
+    const { code, stderr } = await mesalabWithout(args, [...EXPRESSIONS, ...CHARTS, ...QUEUE, 'piscina', 'zod', 'yaml'], ['/model/expression']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('`mesalab run seed --json` loads no expression parser, charting, queue client or piscina', async () => {
+    const { code, stderr } = await mesalabWithout(['run', 'seed', '--json'], [...EXPRESSIONS, ...CHARTS, ...QUEUE, 'piscina'], ['/model/expression']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });

@@ -4,7 +4,7 @@ import { InputError } from '../../model/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
 import { SOLVER_NAMES } from '../../solvers/registry.ts';
 
-// The config schema, the experiment and the presenter load in the action (--help needs none).
+// The experiment and the presenter load in the action (--help needs neither).
 
 interface SolveOptions {
   schedule: string;
@@ -28,13 +28,15 @@ export function registerSolve(program: Command): void {
     .option('--json', 'print one JSON object: coefficients, theta, output, learningRate, metrics, …')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
-      const [{ runExperiment }, { parseScenarioConfig }, { getSolver }, { presentResults }] = await Promise.all([
+      // The options are typed here (numbers parsed, solver looked up), so the scenario is built
+      // without the config schema (zod): toParsedConfig does the range checks.
+      const [{ runExperiment }, { toParsedConfig }, { getSolver }, { presentResults }] = await Promise.all([
         import('../../experiment/experiment.ts'),
-        import('../../model/config.ts'),
+        import('../../model/parsedConfig.ts'),
         import('../../solvers/registry.ts'),
         import('../present.ts'),
       ]);
-      const config = parseScenarioConfig({
+      const config = toParsedConfig({
         schedule: await scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
         discount: optionalNumber(options.discount, '--discount'),
