@@ -9,4 +9,4 @@ export { parseShard, shardLabel, WHOLE, type Shard } from './shard.ts';
 export { checkResults, describeProblems, mergeFiles, missingShards, type CoverageReport } from './merge.ts';
 export { writeResultsCsv } from './csv.ts';
 export { readMeta, META_FILE, type SweepMeta } from './outputDir.ts';
-export { defaultWorkers } from './pool.ts';
+export { defaultWorkers } from './workers.ts';
