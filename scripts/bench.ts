@@ -14,13 +14,13 @@
 import { linearScenario, type LinearScenario } from '../src/model/scenario.ts';
 import { parseScenarioConfig } from '../src/model/config.ts';
 import { seed2 } from '../src/scenarios/seed.ts';
-import { solveExact } from '../src/solvers/exact.ts';
-import { solveGrid } from '../src/solvers/grid.ts';
-import { solveReference } from '../src/solvers/reference.ts';
+import { solveExact } from '../src/solvers/exact/exact.ts';
+import { solveGrid } from '../src/solvers/grid/grid.ts';
+import { solveReference } from '../src/solvers/reference/reference.ts';
 import { parseGameConfig } from '../src/model/gameConfig.ts';
-import { solveLq } from '../src/solvers/lq.ts';
-import { solveDp } from '../src/solvers/dp.ts';
-import { solveNeural } from '../src/solvers/neural.ts';
+import { solveLq } from '../src/solvers/lq/lq.ts';
+import { solveDp } from '../src/solvers/dp/dp.ts';
+import { solveNeural } from '../src/solvers/neural/neural.ts';
 
 function medianMilliseconds(run: () => void, repeats: number): number {
   run(); // warm-up: let the JIT compile the hot loop

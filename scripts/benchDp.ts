@@ -9,7 +9,7 @@
  * Flags: --quick runs the gradient cases only.
  */
 import { parseGameConfig } from '../src/model/gameConfig.ts';
-import { solveDp, type DpOptions } from '../src/solvers/dp.ts';
+import { solveDp, type DpOptions } from '../src/solvers/dp/dp.ts';
 
 interface Timing {
   wall: number;

@@ -15,8 +15,8 @@ import { parseScenarioConfig } from '../src/model/config.ts';
 import { mlpForward, type MlpShape } from '../src/model/policies/mlp.ts';
 import { rolloutGame } from '../src/rollout/gameRollout.ts';
 import { seed1 } from '../src/scenarios/seed.ts';
-import { solveExact } from '../src/solvers/exact.ts';
-import { solveNeural } from '../src/solvers/neural.ts';
+import { solveExact } from '../src/solvers/exact/exact.ts';
+import { solveNeural } from '../src/solvers/neural/neural.ts';
 
 const SHAPE: MlpShape = { hidden: [16, 16], activation: 'tanh' };
 /** `npx tsx scripts/benchNeural.ts [restarts] [seed]`. */

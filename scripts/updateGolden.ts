@@ -7,14 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { runExperiment } from '../src/experiment/experiment.ts';
 import { parseScenarioConfig } from '../src/model/config.ts';
 import { seed1, seed2 } from '../src/scenarios/seed.ts';
-import { SOLVER_NAMES } from '../src/solvers/registry.ts';
+import { LINEAR_SOLVER_NAMES } from '../src/solvers/registry.ts';
 import { roundForGolden } from '../test/golden/round.ts';
 
 const golden: Record<string, Record<string, { coefficients: number[]; theta: number[] }>> = {};
 for (const config of [seed1, seed2]) {
   const parsed = parseScenarioConfig(config);
   golden[parsed.name] = {};
-  for (const solver of SOLVER_NAMES) {
+  for (const solver of LINEAR_SOLVER_NAMES) {
     const { trajectory } = runExperiment(parsed, solver);
     golden[parsed.name][solver] = { coefficients: roundForGolden(trajectory.coefficient), theta: roundForGolden(trajectory.theta) };
   }

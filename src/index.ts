@@ -1,8 +1,8 @@
 // mesalab's public API: explicit re-exports grouped by folder (helpers stay private).
 
 // model/
-export { InputError, DivergenceError } from './model/inputError.ts';
-export { linspace } from './model/linspace.ts';
+export { InputError, DivergenceError } from './errors/inputError.ts';
+export { linspace } from './numerics/linspace.ts';
 export { parseScheduleSpec, checkSchedule, trainThenDeploy, MAX_EPISODES, type Schedule } from './model/schedule.ts';
 export {
   linearScenario,
@@ -21,22 +21,21 @@ export { mlpForward } from './model/policies/mlp.ts';
 
 // solvers/
 export type { Equilibrium, Solver, SolverName } from './solvers/equilibrium.ts';
-export { solveReference, referenceSolver, REFERENCE_MAX_EPISODES } from './solvers/reference.ts';
-export { solveGrid, gridSolver, type GridSolveOptions } from './solvers/grid.ts';
-export { solveExact, exactSolver } from './solvers/exact.ts';
-export { SOLVERS, SOLVER_NAMES, getSolver } from './solvers/registry.ts';
+export { solveReference, referenceSolver, REFERENCE_MAX_EPISODES } from './solvers/reference/reference.ts';
+export { solveGrid, gridSolver, type GridSolveOptions } from './solvers/grid/grid.ts';
+export { solveExact, exactSolver } from './solvers/exact/exact.ts';
+export { SOLVERS, SOLVER_NAMES, LINEAR_SOLVERS, LINEAR_SOLVER_NAMES, chooseSolver, getSolver } from './solvers/registry.ts';
 export { TIE_RELATIVE_TOLERANCE } from './solvers/tieRule.ts';
 export type { GameSolver, GameEquilibrium } from './solvers/gameSolver.ts';
-export { solveLq, lqSolver } from './solvers/lq.ts';
-export { solveDp, dpSolver, dpGameSolver, dpExpectedCost, dpMeanTrajectory, type DpOptions, type DpEquilibrium } from './solvers/dp.ts';
-export { solveNeural, neuralSolver, type NeuralOptions, type NeuralEquilibrium } from './solvers/neural.ts';
-export { historySolver } from './solvers/historySolver.ts';
-export { solveHistory, type HistoryOptions, type HistorySolution } from './solvers/historyDp.ts';
-export { solveFullReoptimisation, type FullReoptimisationSolution } from './solvers/fullReoptimisation.ts';
-export { stationaryEquilibria, stationaryMoments, trainingThenEndlessDeployment } from './solvers/stationary.ts';
-export { solveCorridor, deceptiveValue, type CorridorGame, type CorridorSolution } from './solvers/corridor.ts';
-export { gaussHermite } from './solvers/quadrature.ts';
-export { GAME_SOLVERS, GAME_SOLVER_NAMES, chooseGameSolver } from './solvers/gameRegistry.ts';
+export { solveLq, lqSolver } from './solvers/lq/lq.ts';
+export { solveDp, dpSolver, dpGameSolver, dpExpectedCost, dpMeanTrajectory, type DpOptions, type DpEquilibrium } from './solvers/dp/dp.ts';
+export { solveNeural, neuralSolver, type NeuralOptions, type NeuralEquilibrium } from './solvers/neural/neural.ts';
+export { historySolver } from './solvers/history/historySolver.ts';
+export { solveHistory, type HistoryOptions, type HistorySolution } from './solvers/history/historyDp.ts';
+export { solveFullReoptimisation, type FullReoptimisationSolution } from './solvers/history/fullReoptimisation.ts';
+export { stationaryEquilibria, stationaryMoments, trainingThenEndlessDeployment } from './solvers/infiniteHorizon/stationary.ts';
+export { solveCorridor, deceptiveValue, type CorridorGame, type CorridorSolution } from './solvers/corridor/corridor.ts';
+export { gaussHermite } from './numerics/quadrature.ts';
 export { asLinearScenario } from './solvers/seedAdapters.ts';
 
 // rollout/ and metrics/

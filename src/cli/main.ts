@@ -4,7 +4,7 @@
  * MESALAB_DEBUG is set.
  */
 import { Command, CommanderError } from 'commander';
-import { DivergenceError, InputError } from '../model/inputError.ts';
+import { DivergenceError, InputError } from '../errors/inputError.ts';
 import { mesalabVersion } from '../version.ts';
 import { COMMANDS } from './commands/index.ts';
 

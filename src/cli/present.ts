@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ExperimentResult } from '../experiment/experiment.ts';
 import type { GameResult } from '../experiment/gameExperiment.ts';
+import type { PipelineResults } from '../experiment/pipeline.ts';
 import { gameResultToJson } from '../report/gameResultJson.ts';
 import { resultToJson } from '../report/resultJson.ts';
 import { gameSummaryTable, summaryTable } from '../report/summaryTable.ts';
@@ -26,6 +27,11 @@ export function presentResults(results: readonly ExperimentResult[], options: Pr
 export function presentGameResults(results: readonly GameResult[], options: PresentOptions): Promise<void> {
   const write = (dir: string, result: GameResult) => needing(FIGURE_PACKAGES, '--out (figures)', async () => (await import('../report/writeGameOutputs.ts')).writeGameOutputs(dir, result));
   return present(results, options, { json: gameResultToJson, table: gameSummaryTable, write, tieWord: 'action' });
+}
+
+/** Presents a batch from the pipeline with its own contract (seed or game). */
+export function presentPipelineResults(batch: PipelineResults, options: PresentOptions): Promise<void> {
+  return batch.kind === 'seed' ? presentResults(batch.results, options) : presentGameResults(batch.results, options);
 }
 
 interface Presenter<R> {

@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readConfigFile } from '../model/configFile.ts';
+import type { ConfigSource } from '../experiment/pipeline.ts';
 import { getBuiltInScenario } from '../scenarios/registry.ts';
 
 const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-/** One config to run, as data, with the name it takes if it names none itself. */
-export interface ConfigSource {
-  readonly config: unknown;
-  readonly defaultName: string;
-}
 
 /** The configs named by `mesalab run NAME|FILE`: a built-in scenario, or a YAML/JSON config file. */
 export function loadScenarioConfigs(nameOrPath: string): ConfigSource[] {

@@ -2,7 +2,7 @@ import type { ParsedConfig } from '../model/config.ts';
 import { computeMetrics, type Metrics } from '../metrics/metrics.ts';
 import { rollout } from '../rollout/rollout.ts';
 import type { Trajectory } from '../rollout/trajectory.ts';
-import type { Equilibrium, SolverName } from '../solvers/equilibrium.ts';
+import type { Equilibrium } from '../solvers/equilibrium.ts';
 import { getSolver } from '../solvers/registry.ts';
 
 /** Everything one run produces: scenario → equilibrium → trajectory → metrics. */
@@ -16,7 +16,7 @@ export interface ExperimentResult {
 }
 
 /** Solves the config's scenario (with `solver` if given, else the config's) and plays it out. */
-export function runExperiment(config: ParsedConfig, solver: SolverName = config.solver): ExperimentResult {
+export function runExperiment(config: ParsedConfig, solver: string = config.solver): ExperimentResult {
   const started = performance.now();
   const equilibrium = getSolver(solver).solve(config.scenario);
   const solveMilliseconds = performance.now() - started;

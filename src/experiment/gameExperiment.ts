@@ -3,7 +3,7 @@ import type { ParsedGameConfig } from '../model/gameConfig.ts';
 import { rolloutGame } from '../rollout/gameRollout.ts';
 import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
 import { rolloutStochastic, type StochasticRollout } from '../rollout/stochasticRollout.ts';
-import { chooseGameSolver } from '../solvers/gameRegistry.ts';
+import { chooseSolver } from '../solvers/registry.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 
 /** Everything one run of a general game produces. */
@@ -30,7 +30,7 @@ export interface RunGameOptions {
  * REINFORCE, whose trajectory is then the mean over the runs (metrics of the mean trajectory).
  */
 export function runGame(config: ParsedGameConfig, solver: string = config.solver, options: RunGameOptions = {}): GameResult {
-  const chosen = chooseGameSolver(solver, config.game);
+  const chosen = chooseSolver(solver, config.game);
   const started = performance.now();
   const equilibrium = chosen.solve(config.game);
   const solveMilliseconds = performance.now() - started;

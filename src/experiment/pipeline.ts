@@ -1,15 +1,47 @@
 /**
- * Which pipeline runs a config. A seed-family config (no game-only field) asked for a seed solver
- * (grid, exact, reference; grid when it names none) runs on the seed pipeline, whose result,
- * figure and JSON contract are the seed's; everything else runs as a general game. The CLI and
- * the browser explorer both decide with this, so they show the same run for the same config.
+ * The one pipeline: a scenario config (seed or general) → solver → equilibrium → rollout →
+ * metrics. A seed-family config (no game-only field) asked for a seed solver (grid, exact,
+ * reference; grid when it names none) keeps the seed's result and JSON contract; everything else
+ * runs as a general game. The CLI's run and solve, sweeps and the browser explorer all run configs
+ * through here, so the same config gives the same run everywhere.
  */
+import { parseScenarioConfig } from '../model/config.ts';
 import { usesGameFields } from '../model/gameFields.ts';
-import { isSolverName } from '../solvers/registry.ts';
+import { parseGameConfig } from '../model/gameConfig.ts';
+import { checkSolverName, isSolverName } from '../solvers/registry.ts';
+import { runExperiment, type ExperimentResult } from './experiment.ts';
+import { runGame, type GameResult, type RunGameOptions } from './gameExperiment.ts';
 
 /** `solver` overrides the config's own solver (the CLI's --solver). */
 export function runsOnSeedPipeline(config: unknown, solver?: string): boolean {
   if (usesGameFields(config)) return false;
   const requested = solver ?? (config as { solver?: unknown } | null)?.solver ?? 'grid';
   return typeof requested === 'string' && isSolverName(requested);
+}
+
+/** One config to run, as data, with the name it takes if it names none itself. */
+export interface ConfigSource {
+  readonly config: unknown;
+  readonly defaultName: string;
+}
+
+/** The results of one batch of configs: all on the seed pipeline, or all as games. */
+export type PipelineResults = { readonly kind: 'seed'; readonly results: ExperimentResult[] } | { readonly kind: 'game'; readonly results: GameResult[] };
+
+/**
+ * Runs every config with `solver` (else each config's own). A batch runs on the seed pipeline
+ * only when all of its configs can, so the configs of one built-in share one contract.
+ */
+export function runConfigs(sources: readonly ConfigSource[], solver?: string, options: RunGameOptions = {}): PipelineResults {
+  if (solver !== undefined) checkSolverName(solver, '--solver');
+  if (sources.every(({ config }) => runsOnSeedPipeline(config, solver))) {
+    return { kind: 'seed', results: sources.map(({ config, defaultName }) => runExperiment(parseScenarioConfig(config, defaultName), solver)) };
+  }
+  return {
+    kind: 'game',
+    results: sources.map(({ config, defaultName }) => {
+      const parsed = parseGameConfig(config, defaultName);
+      return runGame(parsed, solver ?? parsed.solver, options);
+    }),
+  };
 }

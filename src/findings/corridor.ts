@@ -2,7 +2,7 @@
 import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { deceptiveValue, solveCorridor } from '../solvers/corridor.ts';
+import { deceptiveValue, solveCorridor } from '../solvers/corridor/corridor.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 export const CORRIDOR_DISCOUNTS = [1, 0.95, 0.9, 0.8, 0.7, 0.5, 0.3];

@@ -3,16 +3,16 @@
  * the exact solver with a fixed γ; part (b) the trained-discount solver (solvers/trainedDiscount.ts),
  * whose base optimizer steps γ through the equilibrium policy's dependence on it.
  */
-import { linspace } from '../model/linspace.ts';
+import { linspace } from '../numerics/linspace.ts';
 import { linearScenario } from '../model/scenario.ts';
 import { trainThenDeploy } from '../model/schedule.ts';
 import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import type { ChartRow } from '../report/charts/specData.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { solveTrainedDiscount } from '../solvers/trainedDiscount.ts';
-import { trainedDiscountScenario } from '../solvers/trainedDiscountModel.ts';
-import { rolloutTrainedDiscount, type TrainedDiscountTrajectory } from '../solvers/trainedDiscountRollout.ts';
+import { solveTrainedDiscount } from '../solvers/trainedDiscount/trainedDiscount.ts';
+import { trainedDiscountScenario } from '../solvers/trainedDiscount/trainedDiscountModel.ts';
+import { rolloutTrainedDiscount, type TrainedDiscountTrajectory } from '../solvers/trainedDiscount/trainedDiscountRollout.ts';
 import { exactMetrics, SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport, FindingTable } from './finding.ts';
 

@@ -6,8 +6,8 @@
 import { linearScenario } from '../model/scenario.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { solveExact } from '../solvers/exact.ts';
-import { stationaryEquilibria, trainingThenEndlessDeployment } from '../solvers/stationary.ts';
+import { solveExact } from '../solvers/exact/exact.ts';
+import { stationaryEquilibria, trainingThenEndlessDeployment } from '../solvers/infiniteHorizon/stationary.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 export const HORIZONS = [10, 30, 100, 300, 1000, 3000, 10_000, 30_000, 100_000];

@@ -7,8 +7,8 @@ import { parseGameConfig } from '../model/gameConfig.ts';
 import { mlpForward } from '../model/policies/mlp.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { solveExact } from '../solvers/exact.ts';
-import { solveNeural } from '../solvers/neural.ts';
+import { solveExact } from '../solvers/exact/exact.ts';
+import { solveNeural } from '../solvers/neural/neural.ts';
 import { rolloutGame } from '../rollout/gameRollout.ts';
 import type { Finding, FindingReport } from './finding.ts';
 

@@ -11,7 +11,7 @@ import { LEARNERS, ONLINE_RATE, ONLINE_STEPS, onlineConfig, REINFORCE_SIGMA as S
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import { rolloutStochastic } from '../rollout/stochasticRollout.ts';
-import { solveDp } from '../solvers/dp.ts';
+import { solveDp } from '../solvers/dp/dp.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 /** Monte Carlo runs behind each REINFORCE row. */

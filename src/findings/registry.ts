@@ -1,4 +1,4 @@
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import type { Finding } from './finding.ts';
 import { FINDING_NAMES } from './names.ts';
 import { FINDING_QUESTIONS } from './questions.ts';

@@ -1,7 +1,7 @@
 import { computeMetrics, type Metrics } from '../metrics/metrics.ts';
 import type { LinearScenario } from '../model/scenario.ts';
 import { rollout } from '../rollout/rollout.ts';
-import { solveExact } from '../solvers/exact.ts';
+import { solveExact } from '../solvers/exact/exact.ts';
 
 /** The seed's two schedules, as the findings label them. */
 export const SEED_SCHEDULES = [

@@ -10,8 +10,8 @@ import { deploymentProblem } from '../model/deployment/problem.ts';
 import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { coefficientOf, solveUncertainDeployment, type DeploymentEquilibrium } from '../solvers/uncertainDeployment.ts';
-import { expectedOutcome } from '../solvers/uncertainDeploymentOutcome.ts';
+import { coefficientOf, solveUncertainDeployment, type DeploymentEquilibrium } from '../solvers/uncertainDeployment/uncertainDeployment.ts';
+import { expectedOutcome } from '../solvers/uncertainDeployment/uncertainDeploymentOutcome.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 const EPISODES = 100;

@@ -4,13 +4,11 @@
  * with the model's own checks; every error names the field by its path (e.g. `schedule.training`).
  */
 import { z } from 'zod';
-import { SOLVER_NAMES } from '../solvers/registry.ts';
-import type { SolverName } from '../solvers/equilibrium.ts';
-import { InputError } from './inputError.ts';
-import { toParsedConfig, type ParsedConfig } from './parsedConfig.ts';
-import { MAX_EPISODES } from './schedule.ts';
-
-export { resolvePoints, resolveSchedule, toParsedConfig, type ParsedConfig } from './parsedConfig.ts';
+import { InputError } from '../errors/inputError.ts';
+import { linspace } from '../numerics/linspace.ts';
+import { checkRange } from './numbers.ts';
+import { linearScenario, type LinearScenario } from './scenario.ts';
+import { MAX_EPISODES, trainThenDeploy } from './schedule.ts';
 
 const count = z.number().int().min(0).max(MAX_EPISODES);
 const evenlySpaced = z.strictObject({ min: z.number(), max: z.number(), count: z.number().int().min(1).max(100_000) });
@@ -40,18 +38,65 @@ export const scenarioConfigSchema = z.strictObject({
   /** Points of the prior over θ, or {min, max, count} for evenly spaced points. */
   prior: pointsSchema.optional(),
   coefficientGrid: pointsSchema.optional(),
-  solver: z.enum(SOLVER_NAMES as [SolverName, ...SolverName[]]).optional(),
+  /** A registered solver's name, checked against the solver registry where the config is run. */
+  solver: z.string().optional(),
   /** Episodes shown in the figure (default: all). */
   plotWindow: z.number().int().min(1).optional(),
 });
 
 export type ScenarioConfig = z.input<typeof scenarioConfigSchema>;
 
+/** A validated config: the scenario to solve and how to present it. */
+export interface ParsedConfig {
+  readonly name: string;
+  readonly description: string;
+  readonly scenario: LinearScenario;
+  /** The requested solver (grid unless the config says otherwise). */
+  readonly solver: string;
+  readonly plotWindow: number;
+}
+
 /** Validates untrusted input (parsed JSON or YAML) as a scenario config. */
 export function parseScenarioConfig(input: unknown, defaultName = 'custom'): ParsedConfig {
   const result = scenarioConfigSchema.safeParse(input);
   if (!result.success) throw zodToInputError(result.error);
-  return toParsedConfig(result.data, defaultName);
+  const config = result.data;
+  const scenario = linearScenario({
+    schedule: resolveSchedule(config.schedule),
+    theta0: config.theta0,
+    discount: config.discount,
+    regularizer: config.regularizer,
+    prior: resolvePoints(config.prior, 'prior'),
+    coefficientGrid: resolvePoints(config.coefficientGrid, 'coefficientGrid'),
+  });
+  return {
+    name: config.name ?? defaultName,
+    description: config.description ?? '',
+    scenario,
+    solver: config.solver ?? 'grid',
+    plotWindow: Math.min(config.plotWindow ?? scenario.schedule.length, scenario.schedule.length),
+  };
+}
+
+/** The learning rates a validated `schedule` field stands for (checked by linearScenario or checkSchedule). */
+export function resolveSchedule(schedule: z.output<typeof scheduleSchema>): string | number[] | Float64Array {
+  return Array.isArray(schedule) || typeof schedule === 'string' ? schedule : objectSchedule(schedule);
+}
+
+function objectSchedule(s: { training: number; deployment: number; learningRate: number }): Float64Array {
+  if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
+  if (s.training + s.deployment > MAX_EPISODES) {
+    throw new InputError('schedule', `has more than ${MAX_EPISODES} episodes, the limit`);
+  }
+  return trainThenDeploy(s.training, s.deployment, checkRange(s.learningRate, 'schedule.learningRate', 0));
+}
+
+/** The points a validated points field stands for. */
+export function resolvePoints(spec: z.output<typeof pointsSchema> | undefined, field: string): ArrayLike<number> | undefined {
+  if (spec === undefined || Array.isArray(spec)) return spec;
+  checkRange(spec.min, `${field}.min`);
+  checkRange(spec.max, `${field}.max`);
+  return linspace(spec.min, spec.max, spec.count);
 }
 
 /** The first zod issue as an InputError whose field is the issue's path. */

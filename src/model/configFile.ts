@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 /** Parses a YAML or JSON file (YAML is a superset of JSON); data only, never code. */
 export function readConfigFile(path: string): unknown {

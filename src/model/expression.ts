@@ -5,7 +5,7 @@
  * mathjs compiles it into its own closures.
  */
 import { derivative, parse, type MathNode } from 'mathjs';
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tanh', 'square']);
 const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);

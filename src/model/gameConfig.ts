@@ -8,7 +8,7 @@ import { defaultCoefficientGrid, defaultPrior, DEFAULT_THETA0 } from './scenario
 import { pointsSchema, resolvePoints, resolveSchedule, scenarioConfigSchema, zodToInputError } from './config.ts';
 import { parseExpression } from './expression.ts';
 import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts';
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { checkRange } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 

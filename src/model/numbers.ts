@@ -1,4 +1,4 @@
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 /** A strict decimal number: no empty strings, hex, or trailing junk (Number('') is 0). */
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

@@ -1,5 +1,5 @@
-import { InputError } from './inputError.ts';
-import { linspace } from './linspace.ts';
+import { InputError } from '../errors/inputError.ts';
+import { linspace } from '../numerics/linspace.ts';
 import { checkRange } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec, type Schedule } from './schedule.ts';
 

@@ -1,4 +1,4 @@
-import { InputError } from './inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { checkRange, parseFiniteNumber } from './numbers.ts';
 
 /** The longest schedule any solver accepts (memory: a few Float64Arrays of this length). */

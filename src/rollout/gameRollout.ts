@@ -1,6 +1,6 @@
 import { compileGame, gradientStep } from '../model/gameFunctions.ts';
 import type { Game } from '../model/game.ts';
-import { DivergenceError, InputError } from '../model/inputError.ts';
+import { DivergenceError, InputError } from '../errors/inputError.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 import { seedAsGameTrajectory, type GameTrajectory } from './gameTrajectory.ts';
 import { rolloutHistory, type HistoryRule } from './historyRollout.ts';

@@ -1,4 +1,4 @@
-import { DivergenceError } from '../model/inputError.ts';
+import { DivergenceError } from '../errors/inputError.ts';
 import type { Schedule } from '../model/schedule.ts';
 import { historyStep, reoptimisationStep, type HistoryData } from '../model/updates/historyUpdate.ts';
 import { emptyTrajectory, type Trajectory } from './trajectory.ts';

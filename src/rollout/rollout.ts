@@ -1,4 +1,4 @@
-import { DivergenceError } from '../model/inputError.ts';
+import { DivergenceError } from '../errors/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
 import { emptyTrajectory, type Trajectory } from './trajectory.ts';
 

@@ -1,4 +1,4 @@
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import type { ScenarioConfig } from '../model/config.ts';
 import type { GameConfig } from '../model/gameConfig.ts';
 import { usesGameFields } from '../model/gameFields.ts';

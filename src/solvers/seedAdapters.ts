@@ -4,14 +4,14 @@
  * y² + λθ² (believed as it is) and mesa cost (y − θ)².
  */
 import type { Game } from '../model/game.ts';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import type { LinearScenario } from '../model/scenario.ts';
 import type { Solver } from './equilibrium.ts';
-import { exactSolver } from './exact.ts';
+import { exactSolver } from './exact/exact.ts';
 import type { GameSolver } from './gameSolver.ts';
-import { gridSolver } from './grid.ts';
-import { lqForms } from './lqForms.ts';
-import { referenceSolver } from './reference.ts';
+import { gridSolver } from './grid/grid.ts';
+import { lqForms } from './lq/lqForms.ts';
+import { referenceSolver } from './reference/reference.ts';
 
 /** The game as a LinearScenario, or the reason it is not in the seed family. */
 export function asLinearScenario(game: Game): LinearScenario | string {
@@ -37,7 +37,12 @@ export function asLinearScenario(game: Game): LinearScenario | string {
   };
 }
 
-function adapt(solver: Solver, continuous: boolean): GameSolver {
+/** A registered seed-family solver: its game form and its LinearScenario form. */
+export interface LinearGameSolver extends GameSolver {
+  readonly linear: Solver;
+}
+
+function adapt(solver: Solver, continuous: boolean): LinearGameSolver {
   const reason = (game: Game): string | null => {
     if (continuous && game.policy.type === 'linear' && game.policy.discrete) return `the ${solver.name} solver chooses continuous coefficients, and this policy is discrete`;
     const scenario = asLinearScenario(game);
@@ -46,6 +51,7 @@ function adapt(solver: Solver, continuous: boolean): GameSolver {
   return {
     name: solver.name,
     description: solver.description,
+    linear: solver,
     supports: reason,
     solve: (game) => {
       const why = reason(game);

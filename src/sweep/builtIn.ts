@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 const BUILT_IN_DIR = fileURLToPath(new URL('../scenarios/sweeps/', import.meta.url));
 export const SWEEP_FILE_EXTENSIONS: ReadonlySet<string> = new Set(['.yaml', '.yml', '.json']);

@@ -5,9 +5,9 @@
  * result too: its row carries the error instead of metrics, so every point still appears once.
  */
 import { parseScenarioConfig } from '../model/config.ts';
-import { DivergenceError, InputError } from '../model/inputError.ts';
+import { DivergenceError, InputError } from '../errors/inputError.ts';
 import { runExperiment } from '../experiment/experiment.ts';
-import { withOverrides } from './overrides.ts';
+import { withOverrides } from '../model/configPaths.ts';
 import { pointKey, pointValues } from './points.ts';
 import type { Sweep } from './sweep.ts';
 import type { SweepValue } from './values.ts';

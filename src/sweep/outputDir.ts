@@ -10,7 +10,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { provenance, type Provenance } from '../report/provenance.ts';
 import type { Shard } from './shard.ts';
 import type { Sweep, SweepSpec } from './sweep.ts';

@@ -11,7 +11,7 @@
  * and then deletes the job. Results wait in Redis, not in the collector's memory.
  */
 import { Job, Queue, Worker } from 'bullmq';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { pendingBatches, type Batch } from './batches.ts';
 import type { BatchTask } from './batchTask.ts';
 import { createPool } from './pool.ts';

@@ -1,5 +1,5 @@
 /** Queue options checked where they enter, apart from queue.ts so that checking them does not load BullMQ. */
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 /** The queue that `mesalab sweep --queue` and `mesalab worker` use unless told otherwise. */
 export const DEFAULT_QUEUE_NAME = 'mesalab-sweep';

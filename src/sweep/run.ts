@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { defaultBatchSize, pendingBatches, runInOrder } from './batches.ts';
 import { Bitset } from './bitset.ts';
 import { writeResultsCsv } from './csv.ts';

@@ -3,7 +3,7 @@
  * (mod n). Striding rather than contiguous blocks balances the load when the cost of a point
  * grows along an axis (longer schedules), and every point falls in exactly one shard.
  */
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 export interface Shard {
   /** 1-based: shard 1 … count. */

@@ -19,13 +19,13 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { parseScenarioConfig } from '../model/config.ts';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 import { linearScenario } from '../model/scenario.ts';
 import { computeMetrics } from '../metrics/metrics.ts';
 import { rollout } from '../rollout/rollout.ts';
 import { SOLVER_NAMES } from '../solvers/registry.ts';
 import type { SolverName } from '../solvers/equilibrium.ts';
-import { checkPath, withOverrides, type JsonObject } from './overrides.ts';
+import { checkPath, withOverrides, type JsonObject } from '../model/configPaths.ts';
 import { pointCount, type Axis } from './points.ts';
 import { expandValues, parseValuesSpec, type SweepValue } from './values.ts';
 

@@ -10,7 +10,7 @@
  * 0.30000000000000004, and integer ranges stay integers.
  */
 import { z } from 'zod';
-import { InputError } from '../model/inputError.ts';
+import { InputError } from '../errors/inputError.ts';
 
 /** One value a parameter takes: a number, or a string (a schedule spec, a solver name). */
 export type SweepValue = number | string;

@@ -3,8 +3,8 @@ import { BIN_WIDTH, coefficientCurves, deploymentSweep, uncertainDeploymentFindi
 import { shiftedNormalObservation } from '../../src/model/deployment/observation.ts';
 import { constantHazard } from '../../src/model/deployment/phases.ts';
 import { deploymentProblem } from '../../src/model/deployment/problem.ts';
-import { solveUncertainDeployment } from '../../src/solvers/uncertainDeployment.ts';
-import { expectedOutcome } from '../../src/solvers/uncertainDeploymentOutcome.ts';
+import { solveUncertainDeployment } from '../../src/solvers/uncertainDeployment/uncertainDeployment.ts';
+import { expectedOutcome } from '../../src/solvers/uncertainDeployment/uncertainDeploymentOutcome.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
 
 describe('the uncertain-deployment finding', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileExpression, differentiate, parseExpression, quadraticForm } from '../../src/model/expression.ts';
-import { InputError } from '../../src/model/inputError.ts';
+import { InputError } from '../../src/errors/inputError.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
 
 const value = fc.double({ min: -3, max: 3, noNaN: true });

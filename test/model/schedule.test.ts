@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/inputError.ts';
+import { InputError } from '../../src/errors/inputError.ts';
 import { MAX_EPISODES, parseScheduleSpec } from '../../src/model/schedule.ts';
 
 describe('parseScheduleSpec', () => {

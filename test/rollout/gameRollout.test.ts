@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
 import { linearScenario } from '../../src/model/scenario.ts';
-import { DivergenceError } from '../../src/model/inputError.ts';
+import { DivergenceError } from '../../src/errors/inputError.ts';
 import { rollout } from '../../src/rollout/rollout.ts';
 import { rolloutGame } from '../../src/rollout/gameRollout.ts';
-import { solveExact } from '../../src/solvers/exact.ts';
-import { solveLq } from '../../src/solvers/lq.ts';
+import { solveExact } from '../../src/solvers/exact/exact.ts';
+import { solveLq } from '../../src/solvers/lq/lq.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
 
 describe('rolloutGame', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DivergenceError } from '../../src/model/inputError.ts';
+import { DivergenceError } from '../../src/errors/inputError.ts';
 import { linearScenario } from '../../src/model/scenario.ts';
 import { rollout } from '../../src/rollout/rollout.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';

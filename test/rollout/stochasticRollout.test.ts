@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
 import { rolloutGame } from '../../src/rollout/gameRollout.ts';
 import { quantile, rolloutStochastic } from '../../src/rollout/stochasticRollout.ts';
-import { solveLq } from '../../src/solvers/lq.ts';
-import { NormalSampler } from '../../src/random/normal.ts';
-import { independentStreams } from '../../src/random/rng.ts';
+import { solveLq } from '../../src/solvers/lq/lq.ts';
+import { NormalSampler } from '../../src/numerics/normal.ts';
+import { independentStreams } from '../../src/numerics/rng.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
 
 const reinforceGame = parseGameConfig({ schedule: '0.5x5,0x3', update: { type: 'reinforce', sigma: 0.3, baseline: 'expected' } }).game;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/experiment/experiment.ts';
 import { parseScenarioConfig } from '../../src/model/config.ts';
 import { seed1, seed2 } from '../../src/scenarios/seed.ts';
-import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
+import { LINEAR_SOLVER_NAMES } from '../../src/solvers/registry.ts';
 import { assertInDelta } from '../helpers/assertInDelta.ts';
 import { roundForGolden } from '../golden/round.ts';
 
@@ -31,7 +31,7 @@ describe('the seed experiments', () => {
     expect(trajectory.coefficient.slice(20).every((a) => a === 1)).toBe(true);
   });
 
-  it.each(SOLVER_NAMES)('the %s solver reproduces the golden seed results', (solver) => {
+  it.each(LINEAR_SOLVER_NAMES)('the %s solver reproduces the golden seed results', (solver) => {
     for (const config of [seed1, seed2]) {
       const parsed = parseScenarioConfig(config);
       const { trajectory } = runExperiment(parsed, solver);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenarioConfig } from '../../src/model/config.ts';
-import { InputError } from '../../src/model/inputError.ts';
+import { InputError } from '../../src/errors/inputError.ts';
 import { runExperiment } from '../../src/experiment/experiment.ts';
 import { evaluateBatch, evaluatePoint } from '../../src/sweep/evaluate.ts';
 import { builtInSweepNames, loadSweep } from '../../src/sweep/load.ts';

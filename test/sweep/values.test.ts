@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/inputError.ts';
+import { InputError } from '../../src/errors/inputError.ts';
 import { expandValues, parseValuesSpec } from '../../src/sweep/values.ts';
 
 const values = (spec: unknown) => expandValues(parseValuesSpec(spec, 'sweep.x'), 'sweep.x');

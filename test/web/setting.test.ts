@@ -4,7 +4,7 @@ import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config
 import { gameConfigSchema, parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
 import { usesGameFields } from '../../src/model/gameFields.ts';
 import { BUILT_IN_SCENARIOS, SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
-import { GAME_SOLVER_NAME_LIST } from '../../src/solvers/gameSolverNames.ts';
+import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
 import { describeFields } from '../../web/src/fields.ts';
 import { controlForError, isFieldActive, runLengthSpec, settingFromConfig, settingToConfig, withMode, type Setting } from '../../web/src/setting.ts';
 
@@ -37,7 +37,7 @@ describe('describeFields()', () => {
     const kind = (key: string) => fields.find((f) => f.key === key);
     expect(kind('schedule.training')?.kind).toBe('integer');
     expect(kind('theta0')?.kind).toBe('number');
-    expect(kind('solver')).toMatchObject({ kind: 'choice', choices: GAME_SOLVER_NAME_LIST });
+    expect(kind('solver')).toMatchObject({ kind: 'choice', choices: SOLVER_NAMES });
     expect(kind('baseObjective')?.kind).toBe('text');
     expect(kind('parameters')?.kind).toBe('value');
     expect(kind('prior')?.kind).toBe('value');

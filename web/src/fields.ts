@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { gameConfigSchema } from '../../src/model/gameConfig.ts';
 import { GAME_ONLY_FIELDS } from '../../src/model/gameFields.ts';
-import { GAME_SOLVER_NAME_LIST } from '../../src/solvers/gameSolverNames.ts';
+import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
 
 /**
  * How a control's text becomes a config value: a finite number, a whole number, one of a list of
@@ -71,7 +71,7 @@ const PRESENTATION: Readonly<Record<string, Presentation>> = {
   regularizer: { label: 'Regularizer λ', slider: { min: 0, max: 1, step: 0.01 } },
   solver: {
     label: 'Solver',
-    choices: GAME_SOLVER_NAME_LIST,
+    choices: SOLVER_NAMES,
     defaultValue: 'grid for the seed model, else auto',
     hint: 'grid, exact and reference solve the seed model; the others solve games too (auto picks one)',
   },

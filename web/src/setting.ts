@@ -8,7 +8,7 @@ import YAML from 'yaml';
 import { parseScenarioConfig } from '../../src/model/config.ts';
 import { parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
 import { usesGameFields } from '../../src/model/gameFields.ts';
-import { InputError } from '../../src/model/inputError.ts';
+import { InputError } from '../../src/errors/inputError.ts';
 import { parseFiniteNumber } from '../../src/model/numbers.ts';
 import type { FieldSpec } from './fields.ts';
 

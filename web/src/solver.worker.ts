@@ -2,7 +2,7 @@
  * The solver worker: runs each config exactly as `mesalab run` would (runConfig.ts), off the
  * page's main thread. Results go back with their Float64Arrays transferred, not copied.
  */
-import { DivergenceError, InputError } from '../../src/model/inputError.ts';
+import { DivergenceError, InputError } from '../../src/errors/inputError.ts';
 import type { Run, SolveFailure, SolveOutcome, SolveRequest, SolveResponse } from './protocol.ts';
 import { runConfig } from './runConfig.ts';
 import { ownMessage } from './setting.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { InputError } from '../../model/inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { readMeta, SHARD_FILE } from '../../sweep/outputDir.ts';
 import type { Sweep } from '../../sweep/sweep.ts';
 import { plot } from './sweep.ts';

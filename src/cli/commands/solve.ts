@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InputError } from '../../model/inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
-import { SOLVER_NAMES } from '../../solvers/registry.ts';
+import { SOLVER_NAME_LIST as SOLVER_NAMES } from '../../solvers/solverNames.ts';
+import { scenarioOptions, type ScenarioOptions } from '../settings.ts';
 
-// The experiment and the presenter load in the action (--help needs neither).
+// The pipeline (config schema, solvers) and the presenter load in the action (--help needs neither).
 
-interface SolveOptions {
+interface SolveOptions extends ScenarioOptions {
   schedule: string;
   solver: string;
   theta0?: string;
@@ -17,9 +18,8 @@ interface SolveOptions {
 }
 
 export function registerSolve(program: Command): void {
-  program
-    .command('solve')
-    .description('solve the linear mesa-optimizer game for any learning-rate schedule')
+  scenarioOptions(program.command('solve'))
+    .description('solve the mesa-optimizer game for any learning-rate schedule (the seed model; --set adds any scenario field)')
     .requiredOption('--schedule <spec>', 'learning rates: "1x20,0x80" (value x count), "1,1,0.5", or a JSON file with an array')
     .option('--solver <name>', `${SOLVER_NAMES.join('|')}`, 'grid')
     .option('--theta0 <x>', 'initial goal θ₀ (default 0.8)')
@@ -28,22 +28,19 @@ export function registerSolve(program: Command): void {
     .option('--json', 'print one JSON object: coefficients, theta, output, learningRate, metrics, …')
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
-      // The options are typed here (numbers parsed, solver looked up), so the scenario is built
-      // without the config schema (zod): toParsedConfig does the range checks.
-      const [{ runExperiment }, { toParsedConfig }, { getSolver }, { presentResults }] = await Promise.all([
-        import('../../experiment/experiment.ts'),
-        import('../../model/parsedConfig.ts'),
-        import('../../solvers/registry.ts'),
+      const [{ runConfigs }, { presentPipelineResults }, { applySettings, monteCarloOptions }] = await Promise.all([
+        import('../../experiment/pipeline.ts'),
         import('../present.ts'),
+        import('../settings.ts'),
       ]);
-      const config = toParsedConfig({
+      const config = {
         schedule: await scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
         discount: optionalNumber(options.discount, '--discount'),
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
-        solver: getSolver(options.solver, '--solver').name,
-      });
-      await presentResults([runExperiment(config)], { json: options.json, out: options.out });
+      };
+      const sources = applySettings([{ config: dropUndefined(config), defaultName: 'custom' }], options);
+      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options)), { json: options.json, out: options.out });
     });
 }
 
@@ -60,4 +57,9 @@ async function scheduleInput(spec: string): Promise<string | number[]> {
 
 function optionalNumber(text: string | undefined, field: string): number | undefined {
   return text === undefined ? undefined : parseFiniteNumber(text, field);
+}
+
+/** The fields given on the command line (a field left out takes the schema's default). */
+function dropUndefined(config: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { InputError } from '../../model/inputError.ts';
-import { SOLVER_NAMES } from '../../solvers/registry.ts';
+import { InputError } from '../../errors/inputError.ts';
+import { SOLVER_NAME_LIST as SOLVER_NAMES } from '../../solvers/solverNames.ts';
 import { builtInSweepNames } from '../../sweep/builtIn.ts';
 import type { Progress } from '../../sweep/progress.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { InputError } from '../../model/inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { defaultWorkers } from '../../sweep/workers.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
 import { needing, QUEUE_PACKAGES } from '../optionalPackages.ts';

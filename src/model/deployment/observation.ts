@@ -8,9 +8,9 @@
  *
  * Signal b covers x ∈ [edges[b−1], edges[b]) with edges[−1] = −∞ and edges[S−1] = +∞.
  */
-import { InputError } from '../inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { checkRange } from '../numbers.ts';
-import { normalInterval } from './normalTail.ts';
+import { normalInterval } from '../../numerics/normalTail.ts';
 
 export interface ObservationModel {
   /** P(signal b | training), b = 0 … S−1 (sums to 1). */

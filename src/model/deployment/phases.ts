@@ -9,7 +9,7 @@
  * π_n = P(T > n) and stay_n = π_{n+1}/π_n: once deployed, always deployed. A random learning rate
  * (each episode trains with probability p, independently) is the case π_n = stay_n = resume_n = p.
  */
-import { InputError } from '../inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { checkRange } from '../numbers.ts';
 
 export interface PhaseProcess {

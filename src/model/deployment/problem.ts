@@ -11,7 +11,7 @@
  * π_n the prior probability of training at episode n. It plays a_n(x) minimising the expected
  * mesa cost Σ_{k≥n} γ^(k−n)(y_k − θ_n)² given x, later agents playing their own a_k(x_k).
  */
-import { InputError } from '../inputError.ts';
+import { InputError } from '../../errors/inputError.ts';
 import { checkRange } from '../numbers.ts';
 import type { ObservationModel } from './observation.ts';
 import type { PhaseProcess } from './phases.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalObservationFromEdges, phaseObserved, shiftedNormalObservation, signalOf } from '../../../src/model/deployment/observation.ts';
-import { InputError } from '../../../src/model/inputError.ts';
+import { InputError } from '../../../src/errors/inputError.ts';
 
 const sum = (values: Float64Array) => values.reduce((s, v) => s + v, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { constantHazard, expectedTrainingEpisodes, fromSurvival, knownTrainingLength, randomLearningRate, uniformTrainingLength } from '../../../src/model/deployment/phases.ts';
-import { InputError } from '../../../src/model/inputError.ts';
+import { InputError } from '../../../src/errors/inputError.ts';
 import { assertInDelta } from '../../helpers/assertInDelta.ts';
 
 describe('phase processes', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { phaseObserved, shiftedNormalObservation } from '../../../src/model/deployment/observation.ts';
 import { constantHazard } from '../../../src/model/deployment/phases.ts';
 import { deploymentProblem, trainingPosterior } from '../../../src/model/deployment/problem.ts';
-import { InputError } from '../../../src/model/inputError.ts';
+import { InputError } from '../../../src/errors/inputError.ts';
 
 describe('trainingPosterior', () => {
   it("is Bayes' rule, and leaves the prior exactly unchanged for an uninformative signal", () => {

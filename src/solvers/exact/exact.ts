@@ -1,0 +1,125 @@
+/**
+ * The exact solver: backward induction with each agent's continuous minimiser, O(N).
+ * With c = 1 − 2ℓλ, f(a) = c − 2ℓa² and the suffix moments A, B, L of suffixMoments.ts,
+ *   g′(a) = 2(a − 1) + γ(2f·f′·A − 2f′·B),  f′ = −4ℓa,
+ * which is the depressed cubic 16γℓ²A·a³ + (2 − 8γℓcA + 8γℓB)·a − 2 = 0. g is a quartic with a
+ * non-negative leading coefficient 4γℓ²A, so its global minimum is the real root with the least g
+ * (the smaller coefficient on an exact tie). With ℓ = 0 or γ = 0 the cubic is 2a − 2 = 0: a = 1.
+ */
+import { DivergenceError } from '../../errors/inputError.ts';
+import type { LinearScenario } from '../../model/scenario.ts';
+import { depressedCubicRoots, increasingCubicRoot } from '../../numerics/cubic.ts';
+import type { Equilibrium, Solver } from '../equilibrium.ts';
+import { emptyFuture, normalisedCost, type SuffixMoments, updateFactor } from '../suffixMoments.ts';
+import { TIE_RELATIVE_TOLERANCE } from '../tieRule.ts';
+
+/** Roots closer than this (relative) are one root found twice, not a tie. */
+const DISTINCT_ROOTS = 1e-9;
+
+export const exactSolver: Solver = {
+  name: 'exact',
+  description: 'backward induction with the closed-form continuous minimiser (a cubic); O(N), not limited to a grid',
+  solve: solveExact,
+};
+
+export function solveExact(scenario: LinearScenario): Equilibrium {
+  const { schedule, discount, regularizer } = scenario;
+  const coefficients = new Float64Array(schedule.length);
+  const future = emptyFuture();
+  const choice = newChoice();
+  const ties: number[] = [];
+  // The moments live in locals in this hot loop (10⁷ episodes); `future` is only filled in for
+  // the general minimiser.
+  let [A, B, L] = [0, 0, 0];
+  for (let n = schedule.length - 1; n >= 0; n--) {
+    const rate = schedule[n];
+    const gl = discount * rate;
+    const c3 = 16 * gl * rate * A;
+    const c1 = 2 - 8 * gl * (1 - 2 * rate * regularizer) * A + 8 * gl * B;
+    // One real root when c3, c1 ≥ 0: Newton from the later agent's coefficient (bestCoefficient's
+    // fast path, inlined); otherwise the general minimiser.
+    let a = c3 >= 0 && c1 >= 0 && choice.a > 0 ? increasingCubicRoot(c3, c1, -2, choice.a) : NaN;
+    if (Number.isFinite(a)) {
+      choice.a = a;
+      choice.tied = false;
+    } else {
+      future.A = A;
+      future.B = B;
+      future.L = L;
+      a = bestCoefficient(rate, discount, regularizer, future, choice).a;
+    }
+    if (Number.isNaN(a)) throw new DivergenceError(n, "the agent's cost");
+    if (choice.tied) ties.push(n);
+    coefficients[n] = a;
+    // A ← a² + γf²A, B ← a + γfB, L ← 1 + γL (prependEpisode, inlined).
+    const f = updateFactor(a, rate, regularizer);
+    A = a * a + discount * f * (f * A);
+    B = a + discount * f * B;
+    L = 1 + discount * L;
+    if (!Number.isFinite(A)) throw new DivergenceError(n, 'the suffix moment A');
+  }
+  return { solver: 'exact', coefficients, ties: ties.reverse() };
+}
+
+/** An agent's choice, with scratch space reused across episodes (the hot loop allocates nothing). */
+export interface ExactChoice {
+  a: number;
+  tied: boolean;
+  readonly roots: Float64Array;
+  readonly costs: Float64Array;
+}
+
+export const newChoice = (): ExactChoice => ({ a: NaN, tied: false, roots: new Float64Array(3), costs: new Float64Array(3) });
+
+/**
+ * The global minimiser of g over the reals for learning rate ℓ, given the future's moments,
+ * written into `choice` (NaN when no root has a finite cost). `choice.a` on entry, if positive,
+ * is a starting guess (the later agent's coefficient).
+ */
+export function bestCoefficient(
+  rate: number,
+  discount: number,
+  regularizer: number,
+  future: SuffixMoments,
+  choice: ExactChoice = newChoice(),
+): ExactChoice {
+  const { roots, costs } = choice;
+  const gl = discount * rate;
+  const c = 1 - 2 * rate * regularizer;
+  const c3 = 16 * gl * rate * future.A;
+  const c1 = 2 - 8 * gl * c * future.A + 8 * gl * future.B;
+  choice.tied = false;
+  if (c3 >= 0 && c1 >= 0 && choice.a > 0) {
+    // One real root (g is convex): Newton from the previous agent's coefficient.
+    const a = increasingCubicRoot(c3, c1, -2, choice.a);
+    if (Number.isFinite(a)) {
+      choice.a = a;
+      return choice;
+    }
+  }
+  const count = depressedCubicRoots(c3, c1, -2, roots);
+  if (count === 1) {
+    // g′ has one real zero: g's only stationary point is its global minimum.
+    choice.a = roots[0];
+    return choice;
+  }
+  let minimum = Infinity;
+  for (let i = 0; i < count; i++) {
+    costs[i] = normalisedCost(roots[i], updateFactor(roots[i], rate, regularizer), future, discount);
+    if (costs[i] < minimum) minimum = costs[i];
+  }
+  // Among the roots whose cost is the minimum within the tie tolerance, the smallest wins;
+  // distinct such roots (not one root found twice) make a tie.
+  const threshold = minimum + TIE_RELATIVE_TOLERANCE * minimum;
+  let best = NaN;
+  for (let i = 0; i < count; i++) {
+    if (!(costs[i] <= threshold)) continue;
+    if (Number.isNaN(best)) best = roots[i];
+    else {
+      if (Math.abs(roots[i] - best) > DISTINCT_ROOTS * Math.max(1, Math.abs(best))) choice.tied = true;
+      best = Math.min(best, roots[i]);
+    }
+  }
+  choice.a = best;
+  return choice;
+}

@@ -1,0 +1,93 @@
+/**
+ * What the uncertain-deployment equilibrium does, in exact expectation over the phases and the
+ * signals (no sampling). Forward in n, with u_n(s) = E[θ_n/θ₀ ; s_n = s] and
+ * v_n(s) = E[(θ_n/θ₀)² ; s_n = s] (u_0 = v_0 = (π_0, 1 − π_0)):
+ *   u_{n+1}(s′) = Σ_s P(s′ | s)·u_n(s)·E[f_n | s],   v_{n+1}(s′) = Σ_s P(s′ | s)·v_n(s)·E[f_n² | s],
+ * where E[f_n | t] = Σ_x P(x | t)(1 − 2ℓa_n(x)²) and f = 1 in deployment: given s_n, θ_n (a function
+ * of the earlier phases and signals) and x_n are independent, so the expectations factor.
+ */
+import type { DeploymentProblem } from '../../model/deployment/problem.ts';
+import type { DeploymentEquilibrium } from './uncertainDeployment.ts';
+
+export interface DeploymentOutcome {
+  /** E[a_n(x_n) | training at n], n = 0 … N−1 (NaN where training at n is impossible). */
+  readonly trainingCoefficient: Float64Array;
+  /** E[a_n(x_n) | deployment at n] (NaN where deployment at n is impossible). */
+  readonly deploymentCoefficient: Float64Array;
+  /** E[θ_n]/θ₀, n = 0 … N. */
+  readonly meanGoal: Float64Array;
+  /** E[number of training episodes] = Σ_n π_n. */
+  readonly expectedTrainingEpisodes: number;
+  /** E[Σ_{training n} a_n] / E[number of training episodes]; NaN without training. */
+  readonly meanTrainingCoefficient: number;
+  /** The same over deployment episodes. */
+  readonly meanDeploymentCoefficient: number;
+  /**
+   * E[θ_N]/θ₀. Deployment leaves θ alone, so when training ends for good (an unknown training
+   * length) this is the goal retained after training.
+   */
+  readonly finalGoal: number;
+  /** E[Σ_{training n} y_n²]/θ₀², the base loss paid in training. */
+  readonly trainingBaseLoss: number;
+}
+
+export function expectedOutcome(problem: DeploymentProblem, equilibrium: DeploymentEquilibrium): DeploymentOutcome {
+  const { phases, observation, trainingRate: rate } = problem;
+  const { episodes, signals, coefficients } = equilibrium;
+  const trainingCoefficient = new Float64Array(episodes);
+  const deploymentCoefficient = new Float64Array(episodes);
+  const meanGoal = new Float64Array(episodes + 1);
+  let uT = phases.training[0];
+  let uD = 1 - uT;
+  let vT = uT;
+  let vD = uD;
+  let trainingSum = 0;
+  let deploymentSum = 0;
+  let trainingBaseLoss = 0;
+  for (let n = 0; n < episodes; n++) {
+    // Averages over episode n's signal given its phase.
+    let coefficientT = 0;
+    let squareT = 0;
+    let factorT = 0;
+    let factorSquareT = 0;
+    let coefficientD = 0;
+    for (let b = 0; b < signals; b++) {
+      const a = coefficients[n * signals + b];
+      const f = 1 - 2 * rate * a * a;
+      const pT = observation.training[b];
+      coefficientT += pT * a;
+      squareT += pT * a * a;
+      factorT += pT * f;
+      factorSquareT += pT * f * f;
+      coefficientD += observation.deployment[b] * a;
+    }
+    const pi = phases.training[n];
+    trainingCoefficient[n] = pi > 0 ? coefficientT : NaN;
+    deploymentCoefficient[n] = pi < 1 ? coefficientD : NaN;
+    trainingSum += pi * coefficientT;
+    deploymentSum += (1 - pi) * coefficientD;
+    trainingBaseLoss += vT * squareT;
+    meanGoal[n] = uT + uD;
+    if (n + 1 === episodes) {
+      meanGoal[episodes] = uT * factorT + uD;
+      break;
+    }
+    const stay = phases.stay[n];
+    const resume = phases.resume[n];
+    [uT, uD] = [stay * uT * factorT + resume * uD, (1 - stay) * uT * factorT + (1 - resume) * uD];
+    [vT, vD] = [stay * vT * factorSquareT + resume * vD, (1 - stay) * vT * factorSquareT + (1 - resume) * vD];
+  }
+  let expectedTrainingEpisodes = 0;
+  for (const pi of phases.training) expectedTrainingEpisodes += pi;
+  const expectedDeploymentEpisodes = episodes - expectedTrainingEpisodes;
+  return {
+    trainingCoefficient,
+    deploymentCoefficient,
+    meanGoal,
+    expectedTrainingEpisodes,
+    meanTrainingCoefficient: expectedTrainingEpisodes > 0 ? trainingSum / expectedTrainingEpisodes : NaN,
+    meanDeploymentCoefficient: expectedDeploymentEpisodes > 0 ? deploymentSum / expectedDeploymentEpisodes : NaN,
+    finalGoal: meanGoal[episodes],
+    trainingBaseLoss,
+  };
+}
