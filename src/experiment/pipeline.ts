@@ -5,9 +5,11 @@
  * runs as a general game. The CLI's run and solve, sweeps and the browser explorer all run configs
  * through here, so the same config gives the same run everywhere.
  */
-import { parseScenarioConfig } from '../model/config.ts';
+import { flatGameMetrics, flatSeedMetrics, gameMetricNames, type FlatMetrics } from '../metrics/flatMetrics.ts';
+import { SEED_METRIC_NAMES } from '../metrics/metrics.ts';
+import { parseScenarioConfig, type ParsedConfig } from '../model/config.ts';
 import { usesGameFields } from '../model/gameFields.ts';
-import { parseGameConfig } from '../model/gameConfig.ts';
+import { parseGameConfig, type ParsedGameConfig } from '../model/gameConfig.ts';
 import { checkSolverName, isSolverName } from '../solvers/registry.ts';
 import { runExperiment, type ExperimentResult } from './experiment.ts';
 import { runGame, type GameResult, type RunGameOptions } from './gameExperiment.ts';
@@ -44,4 +46,27 @@ export function runConfigs(sources: readonly ConfigSource[], solver?: string, op
       return runGame(parsed, solver ?? parsed.solver, options);
     }),
   };
+}
+
+/** A validated config and the pipeline it runs on. */
+export type ParsedAny = { readonly kind: 'seed'; readonly parsed: ParsedConfig } | { readonly kind: 'game'; readonly parsed: ParsedGameConfig };
+
+/** Validates a config as runConfigs would run it alone, without solving; errors name the field. */
+export function parseAnyConfig(config: unknown, defaultName = 'custom', solver?: string): ParsedAny {
+  if (solver !== undefined) checkSolverName(solver);
+  if (runsOnSeedPipeline(config, solver)) return { kind: 'seed', parsed: parseScenarioConfig(config, defaultName) };
+  const parsed = parseGameConfig(config, defaultName);
+  checkSolverName(solver ?? parsed.solver);
+  return { kind: 'game', parsed };
+}
+
+/** The names flatMetricsOf will record for this config. */
+export function metricNames(config: ParsedAny): string[] {
+  return config.kind === 'seed' ? [...SEED_METRIC_NAMES] : gameMetricNames(config.parsed.game);
+}
+
+/** Solves and plays out one config (its own solver unless `solver` is given); the flat metrics record. */
+export function runToFlatMetrics(config: unknown, defaultName: string, solver?: string, options: RunGameOptions = {}): FlatMetrics {
+  const batch = runConfigs([{ config, defaultName }], solver, options);
+  return batch.kind === 'seed' ? flatSeedMetrics(batch.results[0].metrics) : flatGameMetrics(batch.results[0].metrics);
 }

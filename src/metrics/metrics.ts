@@ -48,3 +48,14 @@ export function computeMetrics(t: Trajectory): Metrics {
     trainingEpisodes,
   };
 }
+
+/** The names of every seed metric, in the order computeMetrics returns them. */
+export const SEED_METRIC_NAMES: readonly (keyof Metrics)[] = [
+  'firstCoefficient',
+  'meanTrainingCoefficient',
+  'goalRetained',
+  'finalTheta',
+  'trainingBaseLoss',
+  'totalMesaLoss',
+  'trainingEpisodes',
+];

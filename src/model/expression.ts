@@ -1,81 +1,71 @@
 /**
- * Objectives written as math in a config ("y^2 + 0.1*theta^2"), parsed and differentiated
- * symbolically by mathjs. Never evaluated as JavaScript: the parse tree is checked against an
- * allow-list (numbers, the declared variables, + − * / ^ and a few elementary functions) before
- * mathjs compiles it into its own closures.
+ * Objectives written as math in a config ("y^2 + 0.1*theta^2"), parsed, differentiated and
+ * compiled by our own small engine (expression/): never evaluated as JavaScript. The grammar is
+ * numbers, the declared variables, + − * / ^, parentheses and the functions
+ * exp log sqrt abs sin cos tanh square; at most MAX_LENGTH characters and MAX_NESTING levels of
+ * nesting. Every error is one line naming the config field.
  */
-import { derivative, parse, type MathNode } from 'mathjs';
-import { InputError } from '../errors/inputError.ts';
+import { compileTree, type CompiledExpression } from './expression/compile.ts';
+import { derivativeTree } from './expression/derivative.ts';
+import { formatTree } from './expression/format.ts';
+import { parseTree } from './expression/parse.ts';
+import { variablesOf, type ExpressionNode } from './expression/tree.ts';
 
-const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'sin', 'cos', 'tanh', 'square']);
-const OPERATORS = new Set(['add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus']);
+export { MAX_LENGTH, MAX_NESTING } from './expression/parse.ts';
+export type { CompiledExpression } from './expression/compile.ts';
+export type { ExpressionNode } from './expression/tree.ts';
 
 export interface Expression {
-  /** The text as written in the config. */
+  /** The text as written in the config (for a derivative, its formatted tree). */
   readonly source: string;
   /** The variables it may use. */
   readonly variables: readonly string[];
-  readonly node: MathNode;
+  /** The config field it came from, named by errors (a derivative keeps its expression's). */
+  readonly field: string;
+  readonly node: ExpressionNode;
+  /** Its value for the variables in `scope` (each variable it uses must be there). */
   evaluate(scope: Readonly<Record<string, number>>): number;
 }
 
 /** Parses `source`, allowing only `variables`; an InputError naming `field` otherwise. */
 export function parseExpression(source: string, variables: readonly string[], field: string): Expression {
-  let node: MathNode;
-  try {
-    node = parse(source);
-  } catch (error) {
-    throw new InputError(field, `cannot parse "${source}" (${error instanceof Error ? error.message : String(error)})`);
-  }
-  checkNode(node, new Set(variables), field, source);
-  return fromNode(node, source, variables);
+  return fromNode(parseTree(source, variables, field), () => source, variables, field);
 }
 
-function fromNode(node: MathNode, source: string, variables: readonly string[]): Expression {
-  const compiled = node.compile();
+function fromNode(node: ExpressionNode, source: () => string, variables: readonly string[], field: string): Expression {
+  let text: string | undefined;
+  let evaluate: ((scope: Readonly<Record<string, number>>) => number) | undefined;
   return {
-    source,
+    get source() {
+      return (text ??= source());
+    },
     variables,
+    field,
     node,
-    evaluate: (scope) => Number(compiled.evaluate({ ...scope })),
+    evaluate: (scope) => (evaluate ??= scopeEvaluator(node))(scope),
   };
 }
 
-function checkNode(root: MathNode, variables: ReadonlySet<string>, field: string, source: string): void {
-  root.traverse((node, _path, parent) => {
-    const reject = (what: string) => {
-      throw new InputError(field, `"${source}": ${what}; allowed: numbers, ${[...variables].join(', ')}, + - * / ^, ${[...FUNCTIONS].join(', ')}`);
-    };
-    switch (node.type) {
-      case 'ConstantNode':
-        if (typeof (node as unknown as { value: unknown }).value !== 'number') reject('only numeric constants');
-        break;
-      case 'ParenthesisNode':
-        break;
-      case 'OperatorNode':
-        if (!OPERATORS.has((node as unknown as { fn: string }).fn)) reject(`operator ${(node as unknown as { op: string }).op} is not allowed`);
-        break;
-      case 'FunctionNode': {
-        const name = (node as unknown as { fn: { name?: string } }).fn.name ?? '';
-        if (!FUNCTIONS.has(name)) reject(`function ${name} is not allowed`);
-        break;
-      }
-      case 'SymbolNode': {
-        const name = (node as unknown as { name: string }).name;
-        const isFunctionName = parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node;
-        if (!isFunctionName && !variables.has(name)) reject(`unknown variable ${name}`);
-        break;
-      }
-      default:
-        reject(`${node.type} is not allowed`);
-    }
-  });
+function scopeEvaluator(node: ExpressionNode): (scope: Readonly<Record<string, number>>) => number {
+  const used = variablesOf(node);
+  const f = compileTree(node, used);
+  const values = new Float64Array(used.length);
+  return (scope) => {
+    used.forEach((name, i) => {
+      if (typeof scope[name] !== 'number') throw new Error(`evaluate: no value for variable ${name}`);
+      values[i] = scope[name];
+    });
+    return f(values);
+  };
 }
 
-/** ∂e/∂variable, symbolically. */
+/**
+ * ∂e/∂variable, symbolically, in time and size linear in e. A derivative that needs a value that
+ * is not a real number (log of a negative constant base) is an InputError naming e's field.
+ */
 export function differentiate(e: Expression, variable: string): Expression {
-  const node = derivative(e.node, variable);
-  return fromNode(node, node.toString(), e.variables);
+  const node = derivativeTree(e.node, variable, e.field);
+  return fromNode(node, () => formatTree(node), e.variables, e.field);
 }
 
 /** Deterministic probe points for checking that an expression is a quadratic form. */
@@ -114,77 +104,10 @@ export function quadraticForm(e: Expression, order: readonly string[]): Float64A
   return q;
 }
 
-/** A numeric function of the variables' values, in `order`. */
-export type CompiledExpression = (values: ArrayLike<number>) => number;
-
 /**
- * Compiles e into plain closures over a values array (the variables in `order`), for hot loops
- * where mathjs's scope objects would dominate. The same allow-listed tree, walked once; no text
- * is ever turned into code.
+ * Compiles e into a numeric function of a values array (the variables in `order`), for hot
+ * loops: a flat instruction array run by one loop (expression/compile.ts).
  */
 export function compileExpression(e: Expression, order: readonly string[]): CompiledExpression {
-  return compileNode(e.node, order);
-}
-
-const UNARY: Record<string, (x: number) => number> = {
-  exp: Math.exp,
-  log: Math.log,
-  sqrt: Math.sqrt,
-  abs: Math.abs,
-  sin: Math.sin,
-  cos: Math.cos,
-  tanh: Math.tanh,
-  square: (x) => x * x,
-  // Functions that symbolic derivatives of the allowed ones introduce.
-  sech: (x) => 1 / Math.cosh(x),
-  sinh: Math.sinh,
-  cosh: Math.cosh,
-  sign: Math.sign,
-  unaryMinus: (x) => -x,
-  unaryPlus: (x) => x,
-};
-
-const BINARY: Record<string, (x: number, y: number) => number> = {
-  add: (x, y) => x + y,
-  subtract: (x, y) => x - y,
-  multiply: (x, y) => x * y,
-  divide: (x, y) => x / y,
-  pow: (x, y) => (y === 2 ? x * x : x ** y),
-};
-
-function compileNode(node: MathNode, order: readonly string[]): CompiledExpression {
-  const n = node as unknown as { type: string; value: number; name: string; fn: string | { name: string }; args: MathNode[]; content: MathNode };
-  switch (n.type) {
-    case 'ConstantNode': {
-      const value = Number(n.value);
-      return () => value;
-    }
-    case 'SymbolNode': {
-      const index = order.indexOf(n.name);
-      if (index < 0) throw new Error(`compileExpression: no variable ${n.name}`);
-      return (values) => values[index];
-    }
-    case 'ParenthesisNode':
-      return compileNode(n.content, order);
-    case 'OperatorNode':
-    case 'FunctionNode': {
-      const name = typeof n.fn === 'string' ? n.fn : n.fn.name;
-      const args = n.args.map((arg) => compileNode(arg, order));
-      if (args.length === 1 && UNARY[name]) {
-        const [f, x] = [UNARY[name], args[0]];
-        return (values) => f(x(values));
-      }
-      if (args.length === 2 && BINARY[name]) {
-        const [f, x, y] = [BINARY[name], args[0], args[1]];
-        return (values) => f(x(values), y(values));
-      }
-      if (name === 'add' || name === 'multiply') {
-        const f = BINARY[name];
-        return (values) => args.slice(1).reduce((acc, arg) => f(acc, arg(values)), args[0](values));
-      }
-      throw new Error(`compileExpression: cannot compile ${name} with ${args.length} arguments`);
-    }
-    default:
-      throw new Error(`compileExpression: cannot compile ${n.type}`);
-  }
+  return compileTree(e.node, order);
 }

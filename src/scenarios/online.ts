@@ -4,7 +4,7 @@
  * `online` runs everything.
  */
 import type { GameConfig } from '../model/gameConfig.ts';
-import type { BuiltInScenario } from './registry.ts';
+import type { BuiltInScenario } from './builtInScenario.ts';
 
 export const ONLINE_RATE = 0.05;
 export const ONLINE_STEPS = 10;

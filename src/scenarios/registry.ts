@@ -2,16 +2,11 @@ import { InputError } from '../errors/inputError.ts';
 import type { ScenarioConfig } from '../model/config.ts';
 import type { GameConfig } from '../model/gameConfig.ts';
 import { usesGameFields } from '../model/gameFields.ts';
+import type { BuiltInScenario } from './builtInScenario.ts';
 import { onlineScenarios } from './online.ts';
 import { seed1, seed2 } from './seed.ts';
 
-/** A built-in scenario: one or more configs run together under one name. */
-export interface BuiltInScenario {
-  readonly name: string;
-  readonly description: string;
-  /** Seed-family configs, or general game configs (run by the game pipeline). */
-  readonly configs: readonly (ScenarioConfig | GameConfig)[];
-}
+export type { BuiltInScenario } from './builtInScenario.ts';
 
 const single = (config: ScenarioConfig): BuiltInScenario => ({
   name: config.name ?? '',

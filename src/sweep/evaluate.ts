@@ -1,12 +1,11 @@
 /**
- * One sweep point: the base config with the point's values written in, validated with
- * parseScenarioConfig, solved and rolled out with runExperiment, and its metrics recorded with
+ * One sweep point: the base config with the point's values written in, run through the one
+ * pipeline (seed or game, as `mesalab run` would run it), and its flat metrics recorded with
  * its parameters. A point whose scenario is invalid (training + deployment = 0) or diverges is a
  * result too: its row carries the error instead of metrics, so every point still appears once.
  */
-import { parseScenarioConfig } from '../model/config.ts';
 import { DivergenceError, InputError } from '../errors/inputError.ts';
-import { runExperiment } from '../experiment/experiment.ts';
+import { runToFlatMetrics } from '../experiment/pipeline.ts';
 import { withOverrides } from '../model/configPaths.ts';
 import { pointKey, pointValues } from './points.ts';
 import type { Sweep } from './sweep.ts';
@@ -31,9 +30,8 @@ export function evaluatePoint(sweep: Sweep, id: number): SweepRow {
   const params = Object.fromEntries(sweep.paths.map((path, i) => [path, values[i]]));
   const row: SweepRow = { id, key: pointKey(values), params };
   try {
-    const result = runExperiment(parseScenarioConfig(withOverrides(sweep.base, sweep.paths, values), sweep.name));
-    const all = result.metrics as unknown as Record<string, number | null>;
-    row.metrics = Object.fromEntries(sweep.metrics.map((name) => [name, all[name]]));
+    const all = runToFlatMetrics(withOverrides(sweep.base, sweep.paths, values), sweep.name);
+    row.metrics = Object.fromEntries(sweep.metrics.map((name) => [name, all[name] ?? null]));
   } catch (error) {
     if (!(error instanceof InputError || error instanceof DivergenceError)) throw error;
     row.error = error.message;

@@ -5,14 +5,13 @@
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { readConfigFile } from '../model/configFile.ts';
-import type { SolverName } from '../solvers/equilibrium.ts';
 import { builtInSweepFile, SWEEP_FILE_EXTENSIONS as EXTENSIONS } from './builtIn.ts';
 import { compileSweep, type Sweep } from './sweep.ts';
 
 export { builtInSweepFile, builtInSweepNames } from './builtIn.ts';
 
 /** Loads and compiles a sweep file, or the built-in sweep of that name; `solver` overrides the file's. */
-export function loadSweep(nameOrPath: string, solver?: SolverName): Sweep {
+export function loadSweep(nameOrPath: string, solver?: string): Sweep {
   const file = EXTENSIONS.has(extname(nameOrPath)) || existsSync(nameOrPath) ? nameOrPath : builtInSweepFile(nameOrPath);
   const input = readConfigFile(file);
   const withSolver = solver !== undefined && typeof input === 'object' && input !== null ? { ...input, solver } : input;

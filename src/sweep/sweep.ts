@@ -18,13 +18,9 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { parseScenarioConfig } from '../model/config.ts';
 import { InputError } from '../errors/inputError.ts';
-import { linearScenario } from '../model/scenario.ts';
-import { computeMetrics } from '../metrics/metrics.ts';
-import { rollout } from '../rollout/rollout.ts';
+import { metricNames, parseAnyConfig } from '../experiment/pipeline.ts';
 import { SOLVER_NAMES } from '../solvers/registry.ts';
-import type { SolverName } from '../solvers/equilibrium.ts';
 import { checkPath, withOverrides, type JsonObject } from '../model/configPaths.ts';
 import { pointCount, type Axis } from './points.ts';
 import { expandValues, parseValuesSpec, type SweepValue } from './values.ts';
@@ -38,7 +34,7 @@ const sweepFileSchema = z.strictObject({
   base: z.record(z.string(), z.unknown()),
   sweep: z.record(z.string(), z.unknown()).refine((s) => Object.keys(s).length > 0, 'needs at least one parameter to sweep'),
   metrics: z.array(z.string()).min(1).optional(),
-  solver: z.enum(SOLVER_NAMES as [SolverName, ...SolverName[]]).optional(),
+  solver: z.string().refine((name) => SOLVER_NAMES.includes(name), { error: `unknown solver; known: ${SOLVER_NAMES.join(', ')}` }).optional(),
   labels: z.record(z.string(), z.string()).optional(),
   logMetrics: z.array(z.string()).optional(),
 });
@@ -79,7 +75,7 @@ export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
   const axes = Object.entries(spec.sweep).map(([path, values]) => compileAxis(base, path, values));
   const points = pointCount(axes);
   if (points > MAX_POINTS) throw new InputError('sweep', `has ${points} points; at most ${MAX_POINTS} are allowed`);
-  const metrics = checkMetrics(spec.metrics);
+  const metrics = checkMetrics(spec.metrics, base, axes);
   (spec.logMetrics ?? []).forEach((name, i) => {
     if (!metrics.includes(name)) throw new InputError(`logMetrics[${i}]`, `"${name}" is not one of the recorded metrics: ${metrics.join(', ')}`);
   });
@@ -107,14 +103,22 @@ function compileAxis(base: JsonObject, path: string, input: unknown): Axis {
   return { path, values, log: !Array.isArray(spec) && 'log' in spec && spec.log === true };
 }
 
-/** Names of every metric computeMetrics returns, read off a one-episode run so the list never goes stale. */
-function knownMetrics(): string[] {
-  const scenario = linearScenario({ schedule: [1] });
-  return Object.keys(computeMetrics(rollout(scenario, Float64Array.of(0))));
+/**
+ * The metrics the sweep's first point records (seed metrics on the seed pipeline, the game's
+ * flat metrics otherwise; a point where one does not exist records null).
+ */
+function knownMetrics(base: JsonObject, axes: readonly Axis[]): string[] {
+  const first = withOverrides(base, axes.map((a) => a.path), axes.map((a) => a.values[0]));
+  try {
+    return metricNames(parseAnyConfig(first));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return metricNames(parseAnyConfig(base));
+  }
 }
 
-function checkMetrics(requested: readonly string[] | undefined): string[] {
-  const known = knownMetrics();
+function checkMetrics(requested: readonly string[] | undefined, base: JsonObject, axes: readonly Axis[]): string[] {
+  const known = knownMetrics(base, axes);
   if (requested === undefined) return known;
   requested.forEach((name, i) => {
     if (!known.includes(name)) throw new InputError(`metrics[${i}]`, `unknown metric "${name}"; known: ${known.join(', ')}`);
@@ -132,7 +136,7 @@ function checkAxisValues(base: JsonObject, axes: readonly Axis[]): void {
   const paths = axes.map((a) => a.path);
   const attempt = (values: SweepValue[]) => {
     try {
-      parseScenarioConfig(withOverrides(base, paths, values));
+      parseAnyConfig(withOverrides(base, paths, values));
       return undefined;
     } catch (error) {
       if (error instanceof InputError) return error;

@@ -1,17 +1,25 @@
 /**
  * Agent n's prior-averaged mesa cost in a game with a linear policy, by direct simulation with
- * mathjs's own evaluation of the believed objective's symbolic gradient — independent of the
- * LQ solver's quadratic forms and of the compiled closures.
+ * mathjs's own parse, symbolic gradient and evaluation of the objectives' source texts —
+ * independent of the LQ solver's quadratic forms and of src/model/expression/ (mathjs is a
+ * devDependency, for tests only).
  */
-import { differentiate } from '../../src/model/expression.ts';
+import { derivative, parse } from 'mathjs';
 import type { Game } from '../../src/model/game.ts';
+
+/** An expression's text compiled by mathjs. */
+function mathjs(source: string, variable?: string): { evaluate(scope: Record<string, number>): number } {
+  const compiled = (variable === undefined ? parse(source) : derivative(parse(source), variable)).compile();
+  return { evaluate: (scope) => Number(compiled.evaluate({ ...scope })) };
+}
 
 export function simulatedAgentCost(game: Game, plan: ArrayLike<number>[], n: number): number {
   if (game.policy.type !== 'linear') throw new Error('linear policies only');
   const inputs = game.policy.inputs;
   const names = game.parameters.map((p) => p.name);
-  const gradients = names.map((name) => differentiate(game.believedObjective, name));
-  const dy = differentiate(game.believedObjective, 'y');
+  const gradients = names.map((name) => mathjs(game.believedObjective.source, name));
+  const dy = mathjs(game.believedObjective.source, 'y');
+  const mesaCost = mathjs(game.mesaCost.source);
   let total = 0;
   let count = 0;
   for (const point of priorPoints(game)) {
@@ -22,7 +30,7 @@ export function simulatedAgentCost(game: Game, plan: ArrayLike<number>[], n: num
     for (let k = n; k < game.schedule.length; k++) {
       const action = plan[k];
       const y = inputs.reduce((sum, input, i) => sum + action[i] * state[input], 0);
-      cost += game.discount ** (k - n) * game.mesaCost.evaluate({ y, goal });
+      cost += game.discount ** (k - n) * mesaCost.evaluate({ y, goal });
       const scope = { y, ...frozen, ...Object.fromEntries(names.map((name, j) => [name, state[j]])) };
       const slope = dy.evaluate(scope);
       state = state.map((s, j) => {

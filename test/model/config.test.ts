@@ -26,7 +26,6 @@ describe('parseScenarioConfig', () => {
     [{ schedule: '1', regularizer: -1 }, 'regularizer', /at least 0/],
     [{ schedule: 5 }, 'schedule', /expected a spec/],
     [{ schedule: { training: -1 } }, 'schedule.training', />=0/],
-    [{ schedule: '1', solver: 'fast' }, 'solver', /grid/],
     [{ schedule: '1', theta0: 'x' }, 'theta0', /number/],
     [{ schedule: '1', prior: [0, 0] }, 'prior', /nonzero/],
     [{ schedule: '1', coefficientGrid: [1, 0] }, 'coefficientGrid', /strictly increasing/],

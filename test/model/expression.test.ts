@@ -19,7 +19,7 @@ describe('parseExpression', () => {
     );
   });
 
-  it('compileExpression computes what mathjs computes', () => {
+  it('compileExpression computes what evaluate computes, and its derivative matches central differences', () => {
     const sources = ['y^2 + 0.1*theta^2', 'exp(-y) * cos(theta) - sqrt(abs(y))', '(y - theta)^3 / (1 + theta^2)', '-y + +theta * tanh(y)'];
     for (const source of sources) {
       const e = parseExpression(source, ['y', 'theta'], 'x');
@@ -41,10 +41,10 @@ describe('parseExpression', () => {
     ['import("fs")', /function import is not allowed/],
     ['evaluate("1+1")', /function evaluate is not allowed/],
     ['y^2 + z', /unknown variable z/],
-    ['f(x) = x', /FunctionAssignmentNode is not allowed/],
-    ['y = 2', /AssignmentNode is not allowed/],
-    ['"text"', /only numeric constants/],
-    ['y[1]', /AccessorNode is not allowed/],
+    ['f(x) = x', /function f is not allowed/],
+    ['y = 2', /"=" is not allowed/],
+    ['"text"', /"\\"" is not allowed/],
+    ['y[1]', /"\[" is not allowed/],
     ['y +', /cannot parse/],
   ])('rejects %j, never running it', (source, message) => {
     expect(() => parseExpression(source, ['y', 'theta'], 'baseObjective')).toThrow(InputError);

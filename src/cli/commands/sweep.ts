@@ -54,13 +54,13 @@ export function registerSweep(program: Command): void {
         'sweep.json (what was swept). See docs/sweeps.md for the file format.',
     )
     .action(async (name: string, options: SweepOptions) => {
-      const [{ loadSweep }, { getSolver }, { createProgress }, { runSweep }] = await Promise.all([
+      const [{ loadSweep }, { checkSolverName }, { createProgress }, { runSweep }] = await Promise.all([
         import('../../sweep/load.ts'),
         import('../../solvers/registry.ts'),
         import('../../sweep/progress.ts'),
         import('../../sweep/run.ts'),
       ]);
-      const sweep = loadSweep(name, options.solver === undefined ? undefined : getSolver(options.solver, '--solver').name);
+      const sweep = loadSweep(name, options.solver === undefined ? undefined : checkSolverName(options.solver, '--solver'));
       // Fail before the sweep runs, not after, when --plot cannot draw.
       if (options.plot) await needing(FIGURE_PACKAGES, '--plot', () => import('../../report/charts/render.ts'));
       const out = options.out ?? join('out', 'sweeps', sweep.name);
