@@ -59,9 +59,8 @@ export { runFigureSpec } from './report/charts/runFigure.ts';
 export { gameFigureSpec } from './report/charts/gameFigure.ts';
 export { heatmapSpec } from './report/charts/heatmap.ts';
 export { linePlotSpec } from './report/charts/linePlot.ts';
-export { renderSvg, svgToPng } from './report/charts/render.ts';
-export { writeRunOutputs } from './report/writeRunOutputs.ts';
-export { writeGameOutputs } from './report/writeGameOutputs.ts';
+// renderSvg, svgToPng, writeRunOutputs, writeGameOutputs and writeFindings load the figure stack:
+// they are in `mesalab/report` (src/report/index.ts). Sweeps are in `mesalab/sweep`.
 
 // experiment/
 export { runExperiment, type ExperimentResult } from './experiment/experiment.ts';
@@ -70,7 +69,6 @@ export { runGame, type GameResult, type RunGameOptions } from './experiment/game
 // findings/
 export { FINDINGS, getFinding } from './findings/registry.ts';
 export type { Finding, FindingReport, FindingFigure, FindingTable } from './findings/finding.ts';
-export { writeFindings } from './findings/writeFindings.ts';
 
 // scenarios/
 export { BUILT_IN_SCENARIOS, SEED_FAMILY_SCENARIOS, getBuiltInScenario, type BuiltInScenario, type SeedFamilyScenario } from './scenarios/registry.ts';

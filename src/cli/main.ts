@@ -5,11 +5,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { DivergenceError, InputError } from '../errors/inputError.ts';
+import { mesalabVersion } from '../version.ts';
 import { COMMANDS } from './commands/index.ts';
 
 function buildProgram(): Command {
   const program = new Command('mesalab')
     .description('toy models of mesa-optimization and deceptive alignment')
+    .version(mesalabVersion(), '-V, --version', 'print the version of mesalab')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of COMMANDS) register(program);

@@ -9,6 +9,7 @@ import type { PipelineResults } from '../experiment/pipeline.ts';
 import { gameResultToJson } from '../report/gameResultJson.ts';
 import { resultToJson } from '../report/resultJson.ts';
 import { gameSummaryTable, summaryTable } from '../report/summaryTable.ts';
+import { FIGURE_PACKAGES, needing } from './optionalPackages.ts';
 
 export interface PresentOptions {
   /** Print each result as one JSON object per line instead of the table. */
@@ -22,13 +23,13 @@ export interface PresentOptions {
 /** Prints results on stdout (table or JSON Lines) and writes their files; notes go to stderr. */
 export function presentResults(results: readonly ExperimentResult[], options: PresentOptions): Promise<void> {
   // The renderers (vega, resvg) load only when files are written.
-  const write = async (dir: string, result: ExperimentResult) => (await import('../report/writeRunOutputs.ts')).writeRunOutputs(dir, result);
+  const write = (dir: string, result: ExperimentResult) => needing(FIGURE_PACKAGES, '--out (figures)', async () => (await import('../report/writeRunOutputs.ts')).writeRunOutputs(dir, result));
   return present(results, options, { json: resultToJson, table: summaryTable, write, tieWord: 'coefficient' });
 }
 
 /** The same for general games: the game contract, the game table and the game files. */
 export function presentGameResults(results: readonly GameResult[], options: PresentOptions): Promise<void> {
-  const write = async (dir: string, result: GameResult) => (await import('../report/writeGameOutputs.ts')).writeGameOutputs(dir, result);
+  const write = (dir: string, result: GameResult) => needing(FIGURE_PACKAGES, '--out (figures)', async () => (await import('../report/writeGameOutputs.ts')).writeGameOutputs(dir, result));
   return present(results, options, { json: gameResultToJson, table: gameSummaryTable, write, tieWord: 'action' });
 }
 
@@ -65,6 +66,6 @@ async function present<R extends { config: { name: string }; equilibrium: { ties
   for (const result of results) {
     const dir = options.subfolders ? join(options.out, result.config.name) : options.out;
     await how.write(dir, result);
-    process.stderr.write(`wrote ${dir}/{trajectory.csv,result.json,figure.svg,figure.png}\n`);
+    process.stderr.write(`wrote ${dir}/{trajectory.csv,result.json,figure.svg,figure.png,figure.vl.json}\n`);
   }
 }

@@ -1,11 +1,15 @@
 /** The CLI options every command that runs a scenario shares: `--set PATH=VALUE` (repeatable), `--seed`, `--runs`. */
 import type { Command } from 'commander';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { parseSetting, withSettings, type Setting } from '../model/configPaths.ts';
 import type { ConfigSource } from '../experiment/pipeline.ts';
 import type { RunGameOptions } from '../experiment/gameExperiment.ts';
 import { InputError } from '../errors/inputError.ts';
-import { DEFAULT_RUNS, MAX_RUNS } from '../rollout/stochasticRollout.ts';
+import { DEFAULT_RUNS, MAX_RUNS } from '../rollout/monteCarloRuns.ts';
+
+// YAML loads on the first --set, not when the commands are registered.
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 export interface ScenarioOptions {
   set?: string[];
@@ -27,7 +31,7 @@ function parseYamlValue(text: string): unknown {
   const unreadable = () => new InputError('--set', `cannot read the value "${text}"; give a number, a word, or YAML such as [1, 2] or {type: gradient}`);
   try {
     // Warnings (an unresolved tag such as !!float) are errors too, never printed beside one.
-    const doc = parseDocument(text, { strict: true, prettyErrors: false, logLevel: 'silent' });
+    const doc = yaml().parseDocument(text, { strict: true, prettyErrors: false, logLevel: 'silent' });
     if (doc.errors.length > 0 || doc.warnings.length > 0) throw unreadable();
     return doc.toJS({ maxAliasCount: 100 });
   } catch {

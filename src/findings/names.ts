@@ -4,4 +4,6 @@
  */
 export const FINDING_NAMES = ['discount', 'regularizer', 'misconception', 'neural', 'uncertain-deployment', 'infinite-horizon', 'corridor', 'online-learning'] as const;
 
+export type FindingName = (typeof FINDING_NAMES)[number];
+
 export const isFindingName = (name: string): boolean => (FINDING_NAMES as readonly string[]).includes(name);

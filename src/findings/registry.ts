@@ -1,6 +1,7 @@
 import { InputError } from '../errors/inputError.ts';
 import type { Finding } from './finding.ts';
 import { FINDING_NAMES } from './names.ts';
+import { FINDING_QUESTIONS } from './questions.ts';
 import { corridorFinding } from './corridor.ts';
 import { discountFinding } from './discount.ts';
 import { infiniteHorizonFinding } from './infiniteHorizon.ts';
@@ -23,6 +24,9 @@ export const FINDINGS: readonly Finding[] = [
 ];
 
 if (FINDINGS.map((f) => f.name).join() !== FINDING_NAMES.join()) throw new Error('findings/names.ts is out of date with FINDINGS');
+for (const f of FINDINGS) {
+  if (FINDING_QUESTIONS[f.name as keyof typeof FINDING_QUESTIONS] !== f.question) throw new Error(`findings/questions.ts is out of date with finding ${f.name}`);
+}
 
 export function getFinding(name: string): Finding {
   const found = FINDINGS.find((f) => f.name === name);

@@ -17,6 +17,9 @@ import { compileGame } from '../model/gameFunctions.ts';
 import { DivergenceError, InputError } from '../errors/inputError.ts';
 import { NormalSampler } from '../numerics/normal.ts';
 import { checkSeed, independentStreams } from '../numerics/rng.ts';
+import { DEFAULT_RUNS, MAX_RUNS } from './monteCarloRuns.ts';
+
+export { DEFAULT_RUNS, MAX_RUNS } from './monteCarloRuns.ts';
 import { markovUpdate, Transition } from '../model/updates/transition.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 
@@ -53,9 +56,6 @@ export interface StochasticRollout {
   readonly agentZeroCost: Float64Array;
 }
 
-export const DEFAULT_RUNS = 1000;
-/** The most runs in one call (memory: runs × (N + 1) doubles per series). */
-export const MAX_RUNS = 1_000_000;
 
 /** Plays `equilibrium` `runs` times with seeded noise and summarises every series per episode. */
 export function rolloutStochastic(game: Game, equilibrium: Pick<GameEquilibrium, 'actions'>, options: StochasticRolloutOptions = {}): StochasticRollout {

@@ -7,6 +7,7 @@
  * (`linear`), which the seed pipeline calls directly so its contract stays the seed's.
  */
 import { InputError } from '../errors/inputError.ts';
+import { SOLVER_NAME_LIST } from './solverNames.ts';
 import type { Game } from '../model/game.ts';
 import { dpGameSolver } from './dp/dp.ts';
 import type { Solver, SolverName } from './equilibrium.ts';
@@ -24,6 +25,7 @@ const AUTO_EXCLUDED: ReadonlySet<string> = new Set(['grid', 'reference']);
 
 /** Every name `--solver` and the schema's `solver` field accept, `auto` first. */
 export const SOLVER_NAMES: readonly string[] = ['auto', ...SOLVERS.map((s) => s.name)];
+if (SOLVER_NAMES.join() !== SOLVER_NAME_LIST.join()) throw new Error('solvers/solverNames.ts is out of date with SOLVERS');
 
 const isLinear = (s: GameSolver): s is LinearGameSolver => 'linear' in s;
 

@@ -10,6 +10,8 @@ import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { renderSvg, svgToPng } from '../report/charts/render.ts';
 import type { ChartRow } from '../report/charts/specData.ts';
+import { specFile } from '../report/charts/specFile.ts';
+import { provenance as provenanceNow, type Provenance } from '../report/provenance.ts';
 import { writeFileAtomically } from './outputDir.ts';
 import { forEachLine, parseRow } from './resultsFile.ts';
 import type { Sweep } from './sweep.ts';
@@ -76,15 +78,20 @@ function withColourScale(spec: TopLevelSpec, log: boolean): TopLevelSpec {
   return { ...spec, encoding: { ...encoding, color: { ...encoding.color, scale: { ...encoding.color.scale, type: 'log' } } } } as TopLevelSpec;
 }
 
-/** Draws the sweep's figures from `resultsFile` into `dir` as <metric>.svg and <metric>.png; returns the files. */
-export async function writeSweepFigures(sweep: Sweep, resultsFile: string, dir: string): Promise<string[]> {
+/**
+ * Draws the sweep's figures from `resultsFile` into `dir` as <metric>.svg, <metric>.png and the
+ * Vega-Lite spec <metric>.vl.json (with provenance); returns the files.
+ */
+export async function writeSweepFigures(sweep: Sweep, resultsFile: string, dir: string, provenance: Provenance = provenanceNow({ runs: sweep.points })): Promise<string[]> {
   const figures = sweepFigures(sweep, readChartRows(sweep, resultsFile));
   const written: string[] = [];
   for (const figure of figures) {
     const svg = await renderSvg(figure.spec);
-    writeFileAtomically(join(dir, `${figure.name}.svg`), svg);
-    writeFileAtomically(join(dir, `${figure.name}.png`), svgToPng(svg));
-    written.push(join(dir, `${figure.name}.svg`), join(dir, `${figure.name}.png`));
+    const files = { svg, png: svgToPng(svg), 'vl.json': specFile(figure.spec, provenance) };
+    for (const [ext, data] of Object.entries(files)) {
+      writeFileAtomically(join(dir, `${figure.name}.${ext}`), data);
+      written.push(join(dir, `${figure.name}.${ext}`));
+    }
   }
   return written;
 }

@@ -11,6 +11,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors/inputError.ts';
+import { provenance, type Provenance } from '../report/provenance.ts';
 import type { Shard } from './shard.ts';
 import type { Sweep, SweepSpec } from './sweep.ts';
 
@@ -25,6 +26,8 @@ export interface SweepMeta {
   metrics: string[];
   /** The spec the sweep was compiled from: `compileSweep(meta.spec)` rebuilds it. */
   spec: SweepSpec;
+  /** The run that created the directory (report/provenance.ts); absent in older files. */
+  provenance?: Provenance;
 }
 
 export function resultsFileName(shard: Shard): string {
@@ -42,6 +45,7 @@ export function metaOf(sweep: Sweep): SweepMeta {
     axes: sweep.axes.map((a) => ({ path: a.path, size: a.values.length, log: a.log })),
     metrics: [...sweep.metrics],
     spec: sweep.spec,
+    provenance: provenance({ runs: sweep.points }),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * Where batches run: in this thread (one worker), or in this thread and a piscina pool of
- * workers − 1 worker threads. The threads load TypeScript through tsx, like the CLI, but by
- * registering tsx inside each thread (batchWorker.mjs) rather than with
- * `execArgv: ['--import', 'tsx']`: see that file for why.
+ * workers − 1 worker threads. Run from the sources (tests, scripts), the threads load TypeScript
+ * through tsx by registering it inside each thread (batchWorker.mjs) rather than with
+ * `execArgv: ['--import', 'tsx']`: see that file for why. Run from dist/, they import the
+ * compiled batchTask.js.
  *
  * Why this thread works too. A thread needs about half a second of CPU to start (tsx and the
  * module graph), longer than a 10⁴-point sweep of 1000-episode points takes to solve on one core;
@@ -10,7 +11,6 @@
  * batches from the start, and a pool thread takes batches only once it has answered an empty
  * warm-up task: no batch waits on a thread that is still starting.
  */
-import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Batch } from './batches.ts';
 import { runBatchTask } from './batchTask.ts';
@@ -23,8 +23,7 @@ export interface BatchRunner {
   close(): Promise<void>;
 }
 
-/** The default number of workers: one per core. */
-export const defaultWorkers = (): number => availableParallelism();
+export { defaultWorkers } from './workers.ts';
 
 export function createRunner(sweep: Sweep, workers: number): BatchRunner {
   if (workers <= 1) {
@@ -116,10 +115,14 @@ function sharedRunner(sweep: Sweep, workers: number): BatchRunner {
   };
 }
 
-/** A pool of `threads` threads running batchTask.ts's default export (through batchWorker.mjs). */
+/**
+ * A pool of `threads` threads running batchTask's default export: compiled (dist/, this module is
+ * `.js`) the threads import batchTask.js directly; from the sources, through batchWorker.mjs.
+ */
 export function createPool(threads: number): Piscina {
+  const compiled = import.meta.url.endsWith('.js');
   return new Piscina({
-    filename: new URL('./batchWorker.mjs', import.meta.url).href,
+    filename: new URL(compiled ? './batchTask.js' : './batchWorker.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     // No inherited `--import tsx`: its CommonJS hook would load the TypeScript the slow way.

@@ -51,13 +51,16 @@ describe('sweepFigures(sweep, rows)', () => {
 });
 
 describe('writeSweepFigures(sweep, results, dir)', () => {
-  it('writes SVG and PNG per metric, with axis titles and a colour scale', async () => {
+  it('writes SVG, PNG and the Vega-Lite spec per metric, with axis titles and a colour scale', async () => {
     const sweep = compileSweep({ ...SMALL_SWEEP, labels: { 'schedule.deployment': 'deployment episodes' } });
     const out = tmp();
     const { file } = await runSweep(sweep, { out, workers: 1 });
     expect(readChartRows(sweep, file)).toHaveLength(20);
     const files = await writeSweepFigures(sweep, file, out);
-    expect(files.map((f) => f.slice(out.length + 1))).toEqual(['firstCoefficient.svg', 'firstCoefficient.png', 'goalRetained.svg', 'goalRetained.png']);
+    expect(files.map((f) => f.slice(out.length + 1))).toEqual(['firstCoefficient.svg', 'firstCoefficient.png', 'firstCoefficient.vl.json', 'goalRetained.svg', 'goalRetained.png', 'goalRetained.vl.json']);
+    const { usermeta, ...spec } = JSON.parse(readFileSync(join(out, 'goalRetained.vl.json'), 'utf8'));
+    expect(spec.$schema).toMatch(/vega-lite/);
+    expect(usermeta.mesalab.runs).toBe(sweep.points);
     const svg = readFileSync(join(out, 'goalRetained.svg'), 'utf8');
     expect(svg).toContain('deployment episodes');
     expect(svg).toContain('schedule.training');

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { assertBuilt } from '../helpers/built.ts';
+
+assertBuilt();
 
 export const BIN = fileURLToPath(new URL('../../bin/mesalab.js', import.meta.url));
 
 /**
- * For tests that start several `mesalab` processes: each start loads tsx and every command's
- * imports (a second or two alone, far more on a machine busy with other work), so these tests
- * take about 10 s alone but get twice vitest's default limit.
+ * For tests that start several `mesalab` processes (each a fraction of a second alone, far more
+ * on a machine busy with other work): these tests get twice vitest's default limit.
  */
 export const PROCESS_TEST_TIMEOUT = 120_000;
 

@@ -2,18 +2,18 @@ import type { Command } from 'commander';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../../errors/inputError.ts';
-import { writeResultsCsv } from '../../sweep/csv.ts';
-import { loadSweep } from '../../sweep/load.ts';
-import { checkResults, describeProblems, mergeFiles, missingShards } from '../../sweep/merge.ts';
 import { readMeta, SHARD_FILE } from '../../sweep/outputDir.ts';
-import { compileSweep, type Sweep } from '../../sweep/sweep.ts';
+import type { Sweep } from '../../sweep/sweep.ts';
 import { plot } from './sweep.ts';
+
+// The sweep engine (schema, YAML) loads in the action.
 
 interface MergeOptions {
   sweep?: string;
   out?: string;
   check?: boolean;
   plot?: boolean;
+  json?: boolean;
 }
 
 export function registerMerge(program: Command): void {
@@ -26,9 +26,14 @@ export function registerMerge(program: Command): void {
     .option('-o, --out <file>', 'the merged file (default: <dir>/results.jsonl; the CSV goes beside it)')
     .option('--check', 'only check that every point is present exactly once; write nothing')
     .option('--plot', 'also draw the figures of the merged results (as `mesalab sweep --plot` does)')
+    .option('--json', 'print one JSON object on stdout: the sweep, its points, the inputs and the files written')
     .addHelpText('after', '\nExits 1 naming the missing or duplicated points (and their shards) when the results are incomplete.')
     .action(async (dir: string, files: string[], options: MergeOptions) => {
-      const sweep = sweepOf(dir, options.sweep);
+      const [{ writeResultsCsv }, { checkResults, describeProblems, mergeFiles, missingShards }] = await Promise.all([
+        import('../../sweep/csv.ts'),
+        import('../../sweep/merge.ts'),
+      ]);
+      const sweep = await sweepOf(dir, options.sweep);
       const inputs = files.length > 0 ? files : shardFiles(dir);
       const out = options.out ?? join(dir, 'results.jsonl');
       if (!options.check && inputs.some((f) => resolve(f) === resolve(out))) {
@@ -43,16 +48,22 @@ export function registerMerge(program: Command): void {
         throw new InputError('merge', `${describeProblems(report, shardCount)}${hint}`);
       }
       process.stderr.write(`${sweep.name}: all ${sweep.points} points present exactly once in ${inputs.length} files\n`);
-      if (options.check) return;
+      const summary = { sweep: sweep.name, points: sweep.points, complete: true, inputs };
+      if (options.check) {
+        if (options.json) process.stdout.write(JSON.stringify(summary) + '\n');
+        return;
+      }
       mergeFiles(sweep, inputs, out, report.sorted);
       const csv = out.replace(/\.jsonl$/, '') + '.csv';
       writeResultsCsv(out, csv, sweep);
       process.stderr.write(`wrote ${out} and ${csv}\n`);
-      if (options.plot) await plot(sweep, out, dirname(out));
+      const figures = options.plot ? await plot(sweep, out, dirname(out)) : [];
+      if (options.json) process.stdout.write(JSON.stringify({ ...summary, results: out, csv, figures }) + '\n');
     });
 }
 
-function sweepOf(dir: string, sweepOption: string | undefined): Sweep {
+async function sweepOf(dir: string, sweepOption: string | undefined): Promise<Sweep> {
+  const [{ loadSweep }, { compileSweep }] = await Promise.all([import('../../sweep/load.ts'), import('../../sweep/sweep.ts')]);
   const meta = readMeta(dir);
   if (sweepOption !== undefined) {
     const sweep = loadSweep(sweepOption);

@@ -1,14 +1,12 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { runConfigs } from '../../experiment/pipeline.ts';
 import { InputError } from '../../errors/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
-import { SOLVER_NAMES } from '../../solvers/registry.ts';
 import { checkOutputDirectory } from '../../report/outputPath.ts';
-import { presentPipelineResults } from '../present.ts';
-import { withSolveProgress } from '../solveProgress.ts';
-import { applySettings, monteCarloOptions, scenarioOptions, type ScenarioOptions } from '../settings.ts';
-import { readConfigFile } from '../scenarioSource.ts';
+import { SOLVER_NAME_LIST as SOLVER_NAMES } from '../../solvers/solverNames.ts';
+import { scenarioOptions, type ScenarioOptions } from '../settings.ts';
+
+// The pipeline (config schema, solvers) and the presenter load in the action (--help needs neither).
 
 interface SolveOptions extends ScenarioOptions {
   schedule: string;
@@ -32,8 +30,14 @@ export function registerSolve(program: Command): void {
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
       if (options.out !== undefined) checkOutputDirectory(options.out);
+      const [{ runConfigs }, { presentPipelineResults }, { applySettings, monteCarloOptions }, { withSolveProgress }] = await Promise.all([
+        import('../../experiment/pipeline.ts'),
+        import('../present.ts'),
+        import('../settings.ts'),
+        import('../solveProgress.ts'),
+      ]);
       const config = {
-        schedule: scheduleInput(options.schedule),
+        schedule: await scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
         discount: optionalNumber(options.discount, '--discount'),
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
@@ -44,8 +48,9 @@ export function registerSolve(program: Command): void {
 }
 
 /** A spec string, or the array of learning rates in a JSON file. */
-function scheduleInput(spec: string): string | number[] {
+async function scheduleInput(spec: string): Promise<string | number[]> {
   if (!spec.endsWith('.json') && !existsSync(spec)) return spec;
+  const { readConfigFile } = await import('../scenarioSource.ts');
   const data = readConfigFile(spec);
   if (!Array.isArray(data) || !data.every((x) => typeof x === 'number')) {
     throw new InputError('--schedule', `${spec} must hold a JSON array of learning rates`);

@@ -4,14 +4,18 @@ import { announceSweepCost } from '../sweepCost.ts';
 import { stopOnInterrupt } from '../sweepInterrupt.ts';
 import { join } from 'node:path';
 import { InputError } from '../../errors/inputError.ts';
-import { checkSolverName, SOLVER_NAMES } from '../../solvers/registry.ts';
-import { builtInSweepNames, loadSweep } from '../../sweep/load.ts';
-import { defaultWorkers } from '../../sweep/pool.ts';
-import { createProgress, type Progress } from '../../sweep/progress.ts';
+import { SOLVER_NAME_LIST as SOLVER_NAMES } from '../../solvers/solverNames.ts';
+import { builtInSweepNames } from '../../sweep/builtIn.ts';
+import type { Progress } from '../../sweep/progress.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
-import { runSweep, type SweepRunOptions, type SweepRunSummary } from '../../sweep/run.ts';
+import type { SweepRunOptions, SweepRunSummary } from '../../sweep/run.ts';
 import { parseShard, shardLabel, WHOLE } from '../../sweep/shard.ts';
 import type { Sweep } from '../../sweep/sweep.ts';
+import { defaultWorkers } from '../../sweep/workers.ts';
+import { FIGURE_PACKAGES, needing, QUEUE_PACKAGES } from '../optionalPackages.ts';
+
+// The sweep engine (schema, YAML, worker pool), the queue client and the figures load in the
+// action, each only when used.
 
 interface SweepOptions {
   out?: string;
@@ -24,6 +28,7 @@ interface SweepOptions {
   queue?: string;
   queueName?: string;
   plot?: boolean;
+  json?: boolean;
   quiet?: boolean;
   progressInterval?: string;
 }
@@ -43,6 +48,7 @@ export function registerSweep(program: Command): void {
     .option('--queue-name <name>', 'the queue to use with --queue', DEFAULT_QUEUE_NAME)
     .option('--solver <name>', `override the sweep's solver: ${SOLVER_NAMES.join('|')}`)
     .option('--plot', 'draw a heatmap (two swept parameters) or line plot (one) of each metric, as SVG and PNG, into the output directory')
+    .option('--json', 'print one JSON object on stdout: the sweep, its point counts and the files written')
     .option('--quiet', 'no progress bar or progress lines')
     .option('--progress-interval <seconds>', 'seconds between progress lines when stderr is not a terminal', '5')
     .addHelpText(
@@ -51,7 +57,15 @@ export function registerSweep(program: Command): void {
         'sweep.json (what was swept). See docs/sweeps.md for the file format.',
     )
     .action(async (name: string, options: SweepOptions) => {
+      const [{ loadSweep }, { checkSolverName }, { createProgress }, { runSweep }] = await Promise.all([
+        import('../../sweep/load.ts'),
+        import('../../solvers/registry.ts'),
+        import('../../sweep/progress.ts'),
+        import('../../sweep/run.ts'),
+      ]);
       const sweep = loadSweep(name, options.solver === undefined ? undefined : checkSolverName(options.solver, '--solver'));
+      // Fail before the sweep runs, not after, when --plot cannot draw.
+      if (options.plot) await needing(FIGURE_PACKAGES, '--plot', () => import('../../report/charts/render.ts'));
       const out = options.out ?? join('out', 'sweeps', sweep.name);
       checkOutputDirectory(out);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);
@@ -89,28 +103,34 @@ export function registerSweep(program: Command): void {
       removeInterrupt();
       progress?.stop();
       report(sweep, summary);
-      if (options.plot) await plot(sweep, summary.file, out, shard.count > 1 ? `figures need the whole sweep: run \`mesalab merge ${out} --plot\` once every shard is done` : undefined);
+      const figures = options.plot ? await plot(sweep, summary.file, out, shard.count > 1 ? `figures need the whole sweep: run \`mesalab merge ${out} --plot\` once every shard is done` : undefined) : [];
+      if (options.json) {
+        const { file, csv, ...counts } = summary;
+        process.stdout.write(JSON.stringify({ sweep: sweep.name, points: sweep.points, shard: shard.count > 1 ? shardLabel(shard) : null, ...counts, results: file, csv: csv ?? null, figures }) + '\n');
+      }
     });
 }
 
-// BullMQ and the chart renderer load only when used: every mesalab command pays for the imports of all.
+// BullMQ loads only with --queue, the chart renderer only with --plot.
 function queueRunner(url: string, queueName: string | undefined) {
   return async (sweep: Sweep, options: SweepRunOptions) => {
-    const { runSweepOnQueue } = await import('../../sweep/queue.ts');
+    const { runSweepOnQueue } = await needing(QUEUE_PACKAGES, '--queue', () => import('../../sweep/queue.ts'));
     return runSweepOnQueue(sweep, { ...options, url, queueName, warn: (line) => process.stderr.write(`mesalab: ${line}\n`) });
   };
 }
 
-/** Draws the figures of a complete results file, or says why there are none. */
-export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<void> {
-  const { whyNoFigures, writeSweepFigures } = await import('../../sweep/figures.ts');
+/** Draws the figures of a complete results file (returns the files written), or says why there are none. */
+export async function plot(sweep: Sweep, file: string, out: string, notYet?: string): Promise<string[]> {
+  const { whyNoFigures, writeSweepFigures } = await needing(FIGURE_PACKAGES, '--plot', () => import('../../sweep/figures.ts'));
   const why = notYet ?? whyNoFigures(sweep);
   if (why !== undefined) {
     process.stderr.write(`${sweep.name}: no figures: ${why}\n`);
-    return;
+    return [];
   }
-  const files = await writeSweepFigures(sweep, file, out);
-  process.stderr.write(`wrote ${files.length / 2} figures: ${files.filter((f) => f.endsWith('.png')).join(', ')} (and .svg)\n`);
+  const files = await needing(FIGURE_PACKAGES, '--plot', () => writeSweepFigures(sweep, file, out));
+  const pngs = files.filter((f) => f.endsWith('.png'));
+  process.stderr.write(`wrote ${pngs.length} figures: ${pngs.join(', ')} (and .svg, .vl.json)\n`);
+  return files;
 }
 
 function report(sweep: Sweep, summary: SweepRunSummary): void {

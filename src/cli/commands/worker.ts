@@ -1,6 +1,8 @@
-import type { Command } from 'commander';
-import { defaultWorkers } from '../../sweep/pool.ts';
+import { Option, type Command } from 'commander';
+import { InputError } from '../../errors/inputError.ts';
+import { defaultWorkers } from '../../sweep/workers.ts';
 import { DEFAULT_QUEUE_NAME, parseRedisUrl } from '../../sweep/queueUrl.ts';
+import { needing, QUEUE_PACKAGES } from '../optionalPackages.ts';
 import { parseWholeNumber } from './sweep.ts';
 
 interface WorkerOptions {
@@ -22,10 +24,13 @@ export function registerWorker(program: Command): void {
     .option('--lock-duration <ms>', "a job's lock; a killed worker's job is retried once it expires", '30000')
     .option('--stalled-interval <ms>', 'how often to look for jobs of killed workers (default: the lock duration)')
     .option('--idle-exit <seconds>', 'stop after this long without work (default: run until stopped)')
+    .addOption(new Option('--json').hideHelp())
     .addHelpText('after', '\nStops cleanly on SIGINT or SIGTERM: the jobs in hand finish first (a second signal stops at once).')
-    .action(async (options: WorkerOptions) => {
+    .action(async (options: WorkerOptions & { json?: boolean }) => {
+      // A worker prints no results, only log lines: say so rather than ignore the option.
+      if (options.json) throw new InputError('--json', 'does not apply to `mesalab worker`, which prints no results (its jobs\' results go to the sweep\'s results file)');
       const url = parseRedisUrl(options.queue);
-      const { startQueueWorker } = await import('../../sweep/queue.ts');
+      const { startQueueWorker } = await needing(QUEUE_PACKAGES, 'mesalab worker', () => import('../../sweep/queue.ts'));
       const handle = await startQueueWorker({
         url,
         queueName: options.queueName,

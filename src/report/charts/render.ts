@@ -18,6 +18,10 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const withFont = { ...spec, config: { font: CHART_FONT, ...spec.config } } as TopLevelSpec;
   const view = new vega.View(vega.parse(compile(withFont).spec), { renderer: 'none' });
   try {
+    // vega numbers gradients (gradient_0, gradient_1, …) with a counter global to the process, so
+    // the second heatmap drawn would differ from the first; restarting it per figure makes every
+    // SVG depend only on its spec (byte-stable when regenerated).
+    vega.resetSVGDefIds();
     return await view.toSVG();
   } finally {
     view.finalize();

@@ -71,3 +71,14 @@ describe('heatmapSpec', () => {
     expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
   });
 });
+
+describe('renderSvg(heatmapSpec(…)) twice in one process', () => {
+  it('gives byte-identical SVGs (the gradient legend has the same id each time)', async () => {
+    const rows = [{ a: 1, b: 1, v: 1 }, { a: 2, b: 1, v: 2 }, { a: 1, b: 2, v: 3 }, { a: 2, b: 2, v: 4 }];
+    const spec = heatmapSpec({ rows, x: 'a', y: 'b', value: 'v', title: 't' });
+    const first = await renderSvg(spec);
+    const second = await renderSvg(spec);
+    expect(first).toMatch(/<linearGradient id="gradient_0"/);
+    expect(second).toBe(first);
+  });
+});
