@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { checkOutputDirectory } from '../../report/outputPath.ts';
-import { announceSweepCost } from '../sweepCost.ts';
 import { stopOnInterrupt } from '../sweepInterrupt.ts';
 import { join } from 'node:path';
 import { InputError } from '../../errors/inputError.ts';
@@ -57,11 +56,12 @@ export function registerSweep(program: Command): void {
         'sweep.json (what was swept). See docs/sweeps.md for the file format.',
     )
     .action(async (name: string, options: SweepOptions) => {
-      const [{ loadSweep }, { checkSolverName }, { createProgress }, { runSweep }] = await Promise.all([
+      const [{ loadSweep }, { checkSolverName }, { createProgress }, { runSweep }, { announceSweepCost }] = await Promise.all([
         import('../../sweep/load.ts'),
         import('../../solvers/registry.ts'),
         import('../../sweep/progress.ts'),
         import('../../sweep/run.ts'),
+        import('../sweepCost.ts'),
       ]);
       const sweep = loadSweep(name, options.solver === undefined ? undefined : checkSolverName(options.solver, '--solver'));
       // Fail before the sweep runs, not after, when --plot cannot draw.
