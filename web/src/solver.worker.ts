@@ -32,19 +32,22 @@ function describeFailure(error: unknown): SolveFailure {
 }
 
 /**
- * The buffers of the arrays this run made (trajectory, equilibrium, Monte Carlo bands, the parsed
- * schedule), each once. Other arrays of the parsed config are copied: a default grid or prior
- * may be shared between runs, and a transferred buffer is gone from the worker.
+ * The buffers of the arrays this run made (trajectory, equilibrium, Monte Carlo bands), each
+ * once. Arrays of the parsed config are copied, never transferred: the default grid and prior
+ * and recently built schedules are shared between runs (model/scenario.ts, model/config.ts), and
+ * a transferred buffer is gone from the worker — so a trajectory column that is the schedule
+ * itself stays behind too.
  */
 function buffersOf(run: Run): ArrayBuffer[] {
   const { trajectory, equilibrium } = run.result;
   const schedule = run.kind === 'seed' ? run.result.config.scenario.schedule : run.result.config.game.schedule;
-  const roots: unknown[] = [trajectory, equilibrium, schedule, run.kind === 'game' ? run.result.stochastic : undefined];
+  const roots: unknown[] = [trajectory, equilibrium, run.kind === 'game' ? run.result.stochastic : undefined];
   const buffers = new Set<ArrayBuffer>();
   const visit = (value: unknown): void => {
     if (value instanceof Float64Array) buffers.add(value.buffer as ArrayBuffer);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
   roots.forEach(visit);
+  buffers.delete(schedule.buffer as ArrayBuffer);
   return [...buffers];
 }
