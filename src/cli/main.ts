@@ -12,7 +12,8 @@ function buildProgram(): Command {
   const program = new Command('mesalab')
     .description('toy models of mesa-optimization and deceptive alignment')
     .version(mesalabVersion(), '-V, --version', 'print the version of mesalab')
-    .showHelpAfterError('(run with --help for usage)')
+    // Every error is one line: commander's suggestion ("Did you mean --json?") joins its message.
+    .configureOutput({ outputError: (text, write) => write(`${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`) })
     .exitOverride();
   for (const register of COMMANDS) register(program);
   for (const command of program.commands) command.exitOverride();
@@ -31,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
-    // Commander has already printed its message (or the help text).
+    // Commander has already printed its one-line message (or the help text). Usage errors keep
+    // the conventional exit status 2, apart from bad values (1), so scripts can tell them apart.
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof InputError || error instanceof DivergenceError) {

@@ -3,7 +3,7 @@
  * stdout and stderr captured) or, for a sample, through the real bin; each outcome is judged by
  * one rule (issue 16): within the time bound, either exit 0 with only finite numbers in the
  * result, or exit 1 with ONE line on stderr of the form "mesalab: FIELD: what is allowed",
- * never a stack trace or a parser warning (commander's usage errors exit 2 and name the option).
+ * never a stack trace or a parser warning (commander's usage errors: one line naming the option, exit 2).
  */
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,6 +107,7 @@ export function problemWith(args: readonly string[], outcome: Outcome, bound = C
   }
   if (code === 2) {
     if (!/^error: /.test(lines[0] ?? '')) return `exit 2 without commander's "error: …": ${lines[0]}`;
+    if (lines.length !== 1) return `exit 2 with ${lines.length} lines on stderr`;
     return undefined;
   }
   return `exit code ${code}`;
