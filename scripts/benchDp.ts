@@ -10,29 +10,8 @@
  */
 import { parseGameConfig } from '../src/model/gameConfig.ts';
 import { solveDp, type DpOptions } from '../src/solvers/dp/dp.ts';
+import { timeRuns as time } from './cpuTiming.ts';
 
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
-
-function time(run: () => void, repeats = 3): Timing {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    run();
-    walls.push(performance.now() - start);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(walls), cpu: median(cpus) };
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 

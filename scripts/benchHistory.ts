@@ -12,24 +12,8 @@ import { linearScenario } from '../src/model/scenario.ts';
 import { LEARNERS, onlineConfig, STAGES } from '../src/scenarios/online.ts';
 import { solveGrid } from '../src/solvers/grid/grid.ts';
 import { solveHistory, type HistorySolution } from '../src/solvers/history/historyDp.ts';
+import { timeRuns as time } from './cpuTiming.ts';
 
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
-
-function time(run: () => void, repeats: number): { wall: number; cpu: number } {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    run();
-    walls.push(performance.now() - start);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(walls), cpu: median(cpus) };
-}
 
 const seed = linearScenario({ schedule: '1x100' });
 solveGrid(seed);
