@@ -8,9 +8,8 @@
  */
 #include <math.h>
 #include "workload.h"
+#include "cubic.h"
 
-#define NEWTON_TOLERANCE 1e-15
-#define MAX_NEWTON_STEPS 8
 #define MAX_GUIDED_STEPS 40
 #define TIE 1e-12
 
@@ -24,62 +23,12 @@ static double increasing_root(double c3, double c1, double c0, double guess) {
   return NAN;
 }
 
-static double polish(double c3, double c1, double c0, double x) {
-  for (int step = 0; step < MAX_NEWTON_STEPS; step++) {
-    double slope = 3 * c3 * x * x + c1;
-    if (slope == 0) break;
-    double delta = (c3 * x * x * x + c1 * x + c0) / slope;
-    if (!isfinite(delta)) break;
-    x -= delta;
-    if (fabs(delta) <= NEWTON_TOLERANCE * fabs(x)) break;
-  }
-  return x;
-}
-
-static int closed_form(double p, double q, double *roots) {
-  double halfQ = q / 2, thirdP = p / 3;
-  double d = halfQ * halfQ + thirdP * thirdP * thirdP;
-  if (!isfinite(d)) return 0;
-  if (d >= 0) {
-    double s = sqrt(d);
-    double u = cbrt(halfQ > 0 ? -halfQ - s : -halfQ + s);
-    roots[0] = u == 0 ? 0 : u - thirdP / u;
-    return 1;
-  }
-  double m = -thirdP;
-  double cosPhi = fmin(1, fmax(-1, -halfQ / (m * sqrt(m))));
-  double phi = acos(cosPhi), r = 2 * sqrt(m);
-  for (int k = 0; k < 3; k++) roots[k] = r * cos((phi - 2 * M_PI * k) / 3);
-  return 3;
-}
-
-static int far_field(double c3, double c1, double c0, double *roots) {
-  if (c1 == 0) { roots[0] = cbrt(-c0 / c3); return 1; }
-  roots[0] = -c0 / c1;
-  double ratio = -c1 / c3;
-  if (!(ratio > 0)) return 1;
-  roots[1] = sqrt(ratio);
-  roots[2] = -roots[1];
-  return 3;
-}
-
-static int cubic_roots(double c3, double c1, double c0, double *roots) {
-  if (c3 == 0) {
-    if (c1 == 0) return 0;
-    roots[0] = -c0 / c1;
-    return 1;
-  }
-  int count = closed_form(c1 / c3, c0 / c3, roots);
-  if (!count) count = far_field(c3, c1, c0, roots);
-  for (int i = 0; i < count; i++) roots[i] = polish(c3, c1, c0, roots[i]);
-  return count;
-}
 
 /* The general minimiser: the real root with the least g(a) = (a − 1)² + γ(f·(f·A) − 2fB + L). */
 static double general(double c3, double c1, double rate, double discount, double regularizer,
                       double A, double B, double L) {
   double roots[3], costs[3];
-  int count = cubic_roots(c3, c1, -2, roots);
+  int count = depressed_roots(c3, c1, -2, roots);
   if (count == 1) return roots[0];
   double minimum = INFINITY;
   for (int i = 0; i < count; i++) {
