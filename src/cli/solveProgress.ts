@@ -6,10 +6,12 @@
  * nothing is left half-written).
  */
 import { Worker } from 'node:worker_threads';
-import { ANNOUNCE_SECONDS, estimateSolveSeconds, formatDuration, type SolveSize } from '../experiment/cost.ts';
+import { ANNOUNCE_SECONDS, estimateSolveSeconds, formatDuration } from '../experiment/cost.ts';
+import type { SolveDescription } from '../experiment/solveSize.ts';
 
 /** Runs `solve` (synchronous), announcing it and showing progress when its estimate is long. */
-export function withSolveProgress<T>(label: string, solver: string, size: SolveSize, solve: () => T): T {
+export function withSolveProgress<T>(label: string, describe: () => SolveDescription, solve: () => T): T {
+  const { solver, size } = describe();
   const estimate = estimateSolveSeconds(solver, size);
   if (estimate === undefined || estimate < ANNOUNCE_SECONDS) return solve();
   const tty = process.stderr.isTTY === true;

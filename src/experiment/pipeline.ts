@@ -42,7 +42,7 @@ export function runConfigs(sources: readonly ConfigSource[], solver?: string, op
       kind: 'seed',
       results: sources.map(({ config, defaultName }) => {
         const parsed = parseScenarioConfig(config, defaultName);
-        return wrap(parsed.name, solver ?? parsed.solver, sizeOf(parsed), () => runExperiment(parsed, solver));
+        return wrap(parsed.name, () => ({ solver: solver ?? parsed.solver, size: sizeOf(parsed) }), () => runExperiment(parsed, solver));
       }),
     };
   }
@@ -51,7 +51,7 @@ export function runConfigs(sources: readonly ConfigSource[], solver?: string, op
     results: sources.map(({ config, defaultName }) => {
       const parsed = parseGameConfig(config, defaultName);
       const name = solver ?? parsed.solver;
-      return wrap(parsed.name, gameSolverName(name, parsed.game), gameSizeOf(parsed.game), () => runGame(parsed, name, options));
+      return wrap(parsed.name, () => ({ solver: gameSolverName(name, parsed.game), size: gameSizeOf(parsed.game) }), () => runGame(parsed, name, options));
     }),
   };
 }
@@ -68,7 +68,7 @@ export function parseAnyConfig(config: unknown, defaultName = 'custom', solver?:
   return { kind: 'game', parsed };
 }
 
-/** The names flatMetricsOf will record for this config. */
+/** The names runToFlatMetrics will record for this config. */
 export function metricNames(config: ParsedAny): string[] {
   return config.kind === 'seed' ? [...SEED_METRIC_NAMES] : gameMetricNames(config.parsed.game);
 }

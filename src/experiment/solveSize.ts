@@ -4,10 +4,20 @@ import type { Game } from '../model/game.ts';
 import { chooseSolver } from '../solvers/registry.ts';
 import type { SolveSize } from './cost.ts';
 
-/** Runs `solve`, perhaps announcing it first (the CLI shows its cost and progress; the default just solves). */
-export type SolveWrapper = <T>(label: string, solver: string, size: SolveSize, solve: () => T) => T;
+/** What a cost estimate needs: the solver that will run and the solve's size. */
+export interface SolveDescription {
+  readonly solver: string;
+  readonly size: SolveSize;
+}
 
-export const justSolve: SolveWrapper = (_label, _solver, _size, solve) => solve();
+/**
+ * Runs `solve`, perhaps announcing it first (the CLI shows its cost and progress; the default just
+ * solves). `describe` is called only by a wrapper that estimates, so sweeps, which run every point
+ * through the default, never pick a solver twice per point.
+ */
+export type SolveWrapper = <T>(label: string, describe: () => SolveDescription, solve: () => T) => T;
+
+export const justSolve: SolveWrapper = (_label, _describe, solve) => solve();
 
 /** The size of a seed-family config's solve. */
 export function sizeOf(config: ParsedConfig): SolveSize {

@@ -173,7 +173,7 @@ describe('issue 16 regressions', () => {
     expect(estimateSolveSeconds('reference', { episodes: 2000 })).toBeGreaterThan(60);
     expect(estimateSolveSeconds('lq', { episodes: 2e7 })).toBeGreaterThan(60);
     let ran = false;
-    const said = stderrOf(() => withSolveProgress('solve', 'reference', { episodes: 2000 }, () => (ran = true)));
+    const said = stderrOf(() => withSolveProgress('solve', () => ({ solver: 'reference', size: { episodes: 2000 } }), () => (ran = true)));
     expect(ran).toBe(true);
     expect(said).toMatch(/^mesalab: solve: 2000 episodes with the reference solver, estimated \d+ min \d+ s; Ctrl-C stops it\n/);
     const sweep = compileSweep({ base: { schedule: { training: 20, deployment: 80 } }, sweep: { theta0: { from: 0.1, to: 1, steps: 1_000_000 } } }, 'big');
