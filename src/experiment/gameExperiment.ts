@@ -39,8 +39,10 @@ export function runGame(config: ParsedGameConfig, solver: string = config.solver
     const trajectory = meanTrajectory(stochastic, equilibrium);
     return { config, equilibrium, trajectory, stochastic, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
   }
-  const trajectory = rolloutGame(config.game, equilibrium);
-  return { config, equilibrium, trajectory, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
+  // Solvers of an extension play their own state (γ_n, x_n, …) and measure what the generic rollout cannot.
+  const trajectory = equilibrium.outcome?.trajectory ?? rolloutGame(config.game, equilibrium);
+  const metrics = { ...computeGameMetrics(config.game, trajectory), ...equilibrium.outcome?.metrics };
+  return { config, equilibrium, trajectory, metrics, solveMilliseconds };
 }
 
 function meanTrajectory(s: StochasticRollout, equilibrium: GameEquilibrium): GameTrajectory {

@@ -6,6 +6,7 @@
  * copies of parameters, e.g. b = β held fixed over the agent's horizon).
  */
 import type { Expression } from './expression.ts';
+import type { GameExtensions } from './extensions.ts';
 import type { Schedule } from './schedule.ts';
 import type { TieRuleName } from './tieRuleName.ts';
 
@@ -46,7 +47,8 @@ export interface FrozenCopy {
   readonly source: number;
 }
 
-export interface Game {
+/** A game; at most one extension of DESIGN §3 (extensions.ts) may be set, for its own solver. */
+export interface Game extends GameExtensions {
   readonly name: string;
   readonly parameters: readonly Parameter[];
   /** Index of the goal parameter g in `parameters`. */

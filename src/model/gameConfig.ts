@@ -13,6 +13,7 @@ import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 import { TIE_RULES } from './tieRuleName.ts';
 import { checkRequiredActions } from './updates/requiredActions.ts';
+import { buildExtensions, extensionSchemas } from './extensions.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
 const RESERVED = new Set(['y', 'goal', 'e', 'pi', 'i']);
@@ -56,6 +57,7 @@ export const gameConfigSchema = scenarioConfigSchema.extend({
   update: updateSchema.optional(),
   /** Among equally good actions: the smallest (default), the largest, or the one closest to honest play. */
   tieRule: z.enum(TIE_RULES).optional(),
+  ...extensionSchemas,
 });
 
 export type GameConfig = z.input<typeof gameConfigSchema>;
@@ -102,6 +104,7 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     schedule,
     actionGrid: actionGrid(c),
     ...(c.tieRule ? { tieRule: c.tieRule } : {}),
+    ...buildExtensions(c, schedule.length),
   };
   checkRequiredActions(game.update, game.actionGrid, c.policy?.type === 'discrete' ? 'policy.actions' : 'coefficientGrid');
   return {
