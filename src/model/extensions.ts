@@ -14,8 +14,9 @@ import { z } from 'zod';
 import { InputError } from '../errors/inputError.ts';
 import { checkRange } from './numbers.ts';
 
-export const EXTENSION_FIELDS = ['trainedDiscount', 'deployment', 'horizon', 'corridor'] as const;
-export type ExtensionField = (typeof EXTENSION_FIELDS)[number];
+import { EXTENSION_FIELDS, type ExtensionField } from './extensionFields.ts';
+
+export { EXTENSION_FIELDS, type ExtensionField } from './extensionFields.ts';
 
 /** The γ grid of a trained discount (DESIGN §3.1), its θ² grid, and κ, the scale of γ's step. */
 export interface TrainedDiscountSetting {

@@ -1,4 +1,4 @@
-import { EXTENSION_FIELDS } from './extensions.ts';
+import { EXTENSION_FIELDS } from './extensionFields.ts';
 
 /** The fields only a game config has: a config without any of them is in the seed family. */
 export const GAME_ONLY_FIELDS = ['parameters', 'goal', 'policy', 'baseObjective', 'believedObjective', 'frozen', 'mesaCost', 'update', ...EXTENSION_FIELDS] as const;

@@ -30,10 +30,11 @@ export function onlineConfig(learner: (typeof LEARNERS)[number], stage: (typeof 
 export function onlineScenarios(): BuiltInScenario[] {
   const perLearner = LEARNERS.map((learner) => ({
     name: `online-${learner.id}`,
+    section: 'online',
     description: `${learner.label}: ${STAGES.map((s) => s.label).join(', and ')}`,
     configs: STAGES.map((stage) => withSolver(onlineConfig(learner, stage), learner.update.type === 'reinforce' ? 'dp' : 'auto')),
   }));
-  return [...perLearner, { name: 'online', description: 'every online learner, with and without a deployment stage', configs: perLearner.flatMap((s) => s.configs) }];
+  return [...perLearner, { name: 'online', section: 'online', description: 'every online learner, with and without a deployment stage', configs: perLearner.flatMap((s) => s.configs) }];
 }
 
 const withSolver = (config: GameConfig, solver: string): GameConfig => ({ ...config, solver });
