@@ -41,6 +41,8 @@ export interface DeploymentSetting {
   /** Width of the observation's bins, and how far past the two means they reach. */
   readonly binWidth: number;
   readonly margin: number;
+  /** The episode whose coefficient a_n(x) is reported at x = 0 (the training mean) and x = δ. */
+  readonly probeEpisode: number;
 }
 
 export type HorizonSetting = 'finite' | 'stationary' | 'endless-deployment';
@@ -76,6 +78,8 @@ export const extensionSchemas = {
       shift: z.union([z.number(), z.literal('observed')]).default(0),
       binWidth: z.number().default(0.05),
       margin: z.number().default(8),
+      /** The episode whose a_n(x) the metrics report at x = 0 and x = δ. */
+      probeEpisode: z.number().int().min(0).default(0),
     })
     .optional(),
   horizon: z.enum(['finite', 'stationary', 'endless-deployment']).optional(),
@@ -119,7 +123,8 @@ function deployment(d: NonNullable<ExtensionInput['deployment']>, episodes: numb
     start = { type: 'uniform', min, max };
   }
   const shift = d.shift === 'observed' ? Infinity : checkRange(d.shift, 'deployment.shift');
-  return { start, shift, binWidth: checkRange(d.binWidth, 'deployment.binWidth', 1e-4, 10), margin: checkRange(d.margin, 'deployment.margin', 1, 50) };
+  if (d.probeEpisode >= episodes) throw new InputError('deployment.probeEpisode', `must be an episode of the schedule, 0 to ${episodes - 1}, got ${d.probeEpisode}`);
+  return { start, shift, binWidth: checkRange(d.binWidth, 'deployment.binWidth', 1e-4, 10), margin: checkRange(d.margin, 'deployment.margin', 1, 50), probeEpisode: d.probeEpisode };
 }
 
 /** The extension a game uses, if any (at most one: buildExtensions refuses combinations). */
@@ -130,7 +135,7 @@ export function extensionOf(game: GameExtensions): ExtensionField | null {
 /** The metrics (flat names) an extension's solver records besides the generic ones. */
 const EXTENSION_METRICS: Record<ExtensionField, readonly string[]> = {
   trainedDiscount: ['finalDiscount', 'episodesToOne', 'firstSlope'],
-  deployment: ['meanDeploymentCoefficient', 'expectedTrainingEpisodes'],
+  deployment: ['meanDeploymentCoefficient', 'expectedTrainingEpisodes', 'probeAtTrainingMean', 'probeAtDeploymentMean'],
   horizon: ['stationaryEquilibria'],
   corridor: ['reachesB', 'deceptiveValue', 'decision'],
 };

@@ -72,7 +72,7 @@ export const uncertainDeploymentScenario: GameConfig = {
   description: 'training ends with probability 1/20 after each episode (100 episodes, ℓ = 1); the observation shifts by δ = 2 at deployment',
   schedule: '1x100',
   theta0: 0.8,
-  deployment: { hazard: 0.05, shift: 2, binWidth: 0.05, margin: 8 },
+  deployment: { hazard: 0.05, shift: 2, binWidth: 0.05, margin: 8, probeEpisode: 20 },
 };
 
 /** The stationary equilibrium of ℓ = 1 for ever at γ = 0.99 (100 episodes shown). */

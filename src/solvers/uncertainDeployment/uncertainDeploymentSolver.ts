@@ -7,17 +7,17 @@
  * exact expectation over phases and observations (uncertainDeploymentOutcome.ts): E[θ_n], E[a_n],
  * E[y_n], E[y_n²], with the expected learning rate P(training at n)·ℓ. The metrics are ratios of
  * expected sums: the mean coefficient over training and over deployment episodes, and the goal
- * retained E[θ_N]/θ₀ (deployment leaves θ alone).
+ * retained E[θ_N]/θ₀ (deployment leaves θ alone); and a_n(x) of deployment.probeEpisode at x = 0 and x = δ.
  */
 import { InputError } from '../../errors/inputError.ts';
 import type { DeploymentSetting } from '../../model/extensions.ts';
 import type { Game } from '../../model/game.ts';
-import { phaseObserved, shiftedNormalObservation } from '../../model/deployment/observation.ts';
+import { phaseObserved, shiftedNormalObservation, signalOf } from '../../model/deployment/observation.ts';
 import { constantHazard, uniformTrainingLength } from '../../model/deployment/phases.ts';
 import { deploymentProblem, type DeploymentProblem } from '../../model/deployment/problem.ts';
 import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
 import { asLinearScenario } from '../seedAdapters.ts';
-import { solveUncertainDeployment } from './uncertainDeployment.ts';
+import { coefficientOf, solveUncertainDeployment } from './uncertainDeployment.ts';
 import { expectedOutcome } from './uncertainDeploymentOutcome.ts';
 
 /** The deployment problem a scenario's `deployment` block and schedule describe. */
@@ -67,6 +67,8 @@ export const uncertainDeploymentSolver: GameSolver = {
       actions: { a: o.meanCoefficient },
     };
     const finite = (x: number) => (Number.isFinite(x) ? x : null);
+    const { probeEpisode, shift } = game.deployment!;
+    const probe = (x: number) => coefficientOf(equilibrium, probeEpisode, signalOf(problem.observation, x));
     return {
       solver: 'uncertain-deployment',
       actionNames: ['a'],
@@ -79,7 +81,12 @@ export const uncertainDeploymentSolver: GameSolver = {
           goalRetained: o.finalGoal,
           trainingBaseLoss: o.trainingBaseLoss * theta0 * theta0,
           trainingEpisodes: o.expectedTrainingEpisodes,
-          extension: { meanDeploymentCoefficient: finite(o.meanDeploymentCoefficient), expectedTrainingEpisodes: o.expectedTrainingEpisodes },
+          extension: {
+            meanDeploymentCoefficient: finite(o.meanDeploymentCoefficient),
+            expectedTrainingEpisodes: o.expectedTrainingEpisodes,
+            probeAtTrainingMean: probe(0),
+            probeAtDeploymentMean: probe(shift),
+          },
         },
       },
     };
