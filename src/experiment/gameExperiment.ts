@@ -35,7 +35,8 @@ export function runGame(config: ParsedGameConfig, solver: string = config.solver
   const equilibrium = chosen.solve(config.game);
   const solveMilliseconds = performance.now() - started;
   if (config.game.update.type === 'reinforce') {
-    const stochastic = rolloutStochastic(config.game, equilibrium, { runs: options.runs, seed: options.seed });
+    // The CLI's --runs/--seed win over the config's own runs/seed.
+    const stochastic = rolloutStochastic(config.game, equilibrium, { runs: options.runs ?? config.runs, seed: options.seed ?? config.seed });
     const trajectory = meanTrajectory(stochastic, equilibrium);
     return { config, equilibrium, trajectory, stochastic, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
   }

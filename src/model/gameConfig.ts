@@ -9,6 +9,7 @@ import { pointsSchema, resolvePoints, resolveSchedule, scenarioConfigSchema, zod
 import { parseExpression } from './expression.ts';
 import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts';
 import { InputError } from '../errors/inputError.ts';
+import { MAX_RUNS } from './monteCarloRuns.ts';
 import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 import { TIE_RULES } from './tieRuleName.ts';
@@ -57,6 +58,9 @@ export const gameConfigSchema = scenarioConfigSchema.extend({
   update: updateSchema.optional(),
   /** Among equally good actions: the smallest (default), the largest, or the one closest to honest play. */
   tieRule: z.enum(TIE_RULES).optional(),
+  /** Stochastic updates (REINFORCE): the seed of the runs' streams and their number (the CLI's --seed and --runs override them). */
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  runs: z.number().int().min(1).max(MAX_RUNS).optional(),
   ...extensionSchemas,
 });
 
@@ -71,6 +75,9 @@ export interface ParsedGameConfig {
   /** The requested solver name ("auto" unless the config says otherwise). */
   readonly solver: string;
   readonly plotWindow: number;
+  /** Seed and number of the stochastic runs, when the config sets them. */
+  readonly seed?: number;
+  readonly runs?: number;
 }
 
 /** Validates untrusted input as a game config; errors name the field. */
@@ -113,6 +120,8 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     game,
     solver: c.solver ?? 'auto',
     plotWindow: Math.min(c.plotWindow ?? schedule.length, schedule.length),
+    ...(c.seed === undefined ? {} : { seed: c.seed }),
+    ...(c.runs === undefined ? {} : { runs: c.runs }),
   };
 }
 
