@@ -6,7 +6,7 @@ import { TIE_RULES, type TieRuleName } from '../model/tieRuleName.ts';
 import { corridorScenario } from '../scenarios/findingScenarios.ts';
 import { deceptiveValue } from '../solvers/corridor/corridor.ts';
 import type { Finding, FindingReport } from './finding.ts';
-import { metric, runScenario } from './runScenario.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 
 type Decision = 'deceive' | 'honest' | 'tie';
 
@@ -122,6 +122,11 @@ deception (the seed's tie rule picks the smallest coefficient, 0, which is decep
         },
       ],
       answer,
+      reproduce: [
+        { what: 'the first row (γ = 1, T = 2, D = 3)', command: reproduceCommand(corridorScenario) },
+        { what: 'γ = 0.5, where the agent is honest', command: reproduceCommand(corridorScenario, { discount: 0.5 }) },
+        { what: 'the exact tie at T = 1, D = 1, γ = 1 under the honest rule', command: reproduceCommand(corridorScenario, { 'schedule.training': 1, 'schedule.deployment': 1, tieRule: 'honest' }) },
+      ],
     };
   },
 };

@@ -10,7 +10,7 @@ import type { ChartRow } from '../report/charts/specData.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
 import { discountScenario, trainedDiscountBuiltIn } from '../scenarios/findingScenarios.ts';
-import { metric, runScenario, type Settings } from './runScenario.ts';
+import { metric, reproduceCommand, runScenario, type Settings } from './runScenario.ts';
 import { SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport, FindingTable } from './finding.ts';
 
@@ -137,7 +137,12 @@ grid, the direction of γ's drift does not.`,
     const fixedSweep = fixedDiscountSweep();
     const paths = trainedDiscountRuns(1, SEED1.training, 80);
     const sweep = trainedDiscountSweep();
-    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer: answer(curves, fixedSweep, paths, sweep) };
+    const reproduce = [
+      { what: 'fixed γ = 0.5 on seed-2’s schedule', command: reproduceCommand(discountScenario, { schedule: '1x100', discount: 0.5 }) },
+      { what: 'a cell of the fixed-γ sweep (ℓ = 0.5, T = 10)', command: reproduceCommand(discountScenario, { 'schedule.training': 10, 'schedule.learningRate': 0.5 }) },
+      { what: 'the trained discount from γ₀ = 0.9 on seed-1’s schedule', command: reproduceCommand(trainedDiscountBuiltIn, { 'trainedDiscount.initial': 0.9 }) },
+    ];
+    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer: answer(curves, fixedSweep, paths, sweep), reproduce };
   },
 };
 

@@ -6,7 +6,7 @@
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import { endlessDeploymentScenario, stationaryScenario } from '../scenarios/findingScenarios.ts';
-import { metric, runScenario } from './runScenario.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 export const HORIZONS = [10, 30, 100, 300, 1000, 3000, 10_000, 30_000, 100_000];
@@ -99,6 +99,11 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
         },
       ],
       answer,
+      reproduce: [
+        { what: 'the stationary a* at ℓ = 1, γ = 0.9', command: reproduceCommand(stationaryScenario, { discount: 0.9 }) },
+        { what: '20 training episodes then endless deployment at γ = 0.9', command: reproduceCommand(endlessDeploymentScenario, { discount: 0.9 }) },
+        { what: `a₀ of N = ${HORIZONS.at(-1)} training episodes at γ = 1`, command: reproduceCommand(stationaryScenario, { horizon: 'finite', schedule: `1x${HORIZONS.at(-1)}`, discount: 1 }) },
+      ],
     };
   },
 };

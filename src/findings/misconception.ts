@@ -4,7 +4,7 @@
  */
 import type { GameResult } from '../experiment/gameExperiment.ts';
 import { misconceptionScenario } from '../scenarios/findingScenarios.ts';
-import { runScenario } from './runScenario.ts';
+import { reproduceCommand, runScenario } from './runScenario.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import type { Finding, FindingReport } from './finding.ts';
@@ -129,6 +129,10 @@ first episode at which a parameter has changed by 10% of its initial value.`,
         { id: 'seed-2', caption: "Goal θ, belief β and the actions on seed-2's schedule (ℓ = 1, 100 episodes, β₀ = 0.5)", spec: trajectory(seed2, 'Seed-2 schedule: goal and belief') },
       ],
       answer,
+      reproduce: [
+        { what: 'slow training from β₀ = 0.5', command: reproduceCommand(misconceptionScenario) },
+        { what: 'seed-2’s schedule from β₀ = −0.5', command: reproduceCommand(misconceptionScenario, misconceptionSettings('1x100', -0.5)) },
+      ],
     };
   },
 };

@@ -7,7 +7,7 @@ import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import { neuralScenario } from '../scenarios/findingScenarios.ts';
 import type { Finding, FindingReport } from './finding.ts';
-import { runScenario } from './runScenario.ts';
+import { reproduceCommand, runScenario } from './runScenario.ts';
 
 export const NEURAL_HIDDEN = [16, 16];
 const PRIOR = Array.from({ length: 11 }, (_, i) => -1 + i * 0.2);
@@ -157,6 +157,10 @@ for y = a·θ, whose slope is its output ratio. Compared with the linear class's
         },
       ],
       answer,
+      reproduce: [
+        { what: 'the networks on seed-1’s schedule (their weights with --json)', command: reproduceCommand(neuralScenario) },
+        { what: 'the networks on seed-2’s schedule', command: reproduceCommand(neuralScenario, { schedule: '1x100' }) },
+      ],
     };
   },
 };

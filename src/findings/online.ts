@@ -9,7 +9,7 @@ import { LEARNERS, ONLINE_RATE, ONLINE_STEPS, onlineConfig, REINFORCE_SIGMA as S
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import type { Finding, FindingReport } from './finding.ts';
-import { metric, runScenario } from './runScenario.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 
 
 export interface OnlineRow {
@@ -107,6 +107,11 @@ REINFORCE, of the mean θ); losses are sums (means over runs for REINFORCE).`,
       },
       figures: STAGES.map((stage) => ({ id: `coefficients-${stage.id}`, caption: `Equilibrium coefficients under each learner, ${stage.label}`, spec: coefficientFigure(stage) })),
       answer,
+      reproduce: [
+        { what: 'every learner with and without deployment (one row each)', command: 'mesalab run online' },
+        { what: 'full re-optimisation under the largest-coefficient tie rule', command: reproduceCommand({ name: 'online-full' }, { tieRule: 'largest' }) },
+        { what: 'REINFORCE with another seed', command: reproduceCommand({ name: 'online-reinforce' }, { seed: 2 }) },
+      ],
     };
   },
 };

@@ -6,7 +6,7 @@
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import { regularizerScenario } from '../scenarios/findingScenarios.ts';
-import { metric, runScenario } from './runScenario.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 import { SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
@@ -76,6 +76,10 @@ coefficients). λ ≤ 0.5 keeps the step stable at ℓ = 1 (for λ = 0.5 and a =
         { id: 'goal-retained', caption: 'Goal retained after training, θ_T/θ₀, against λ', spec: figure('goalRetained', 'goal retained θ_T/θ₀') },
       ],
       answer,
+      reproduce: [
+        { what: 'seed-1 at λ = 0.01', command: reproduceCommand(regularizerScenario) },
+        { what: 'seed-2’s schedule at λ = 0.5', command: reproduceCommand(regularizerScenario, { schedule: '1x100', regularizer: 0.5 }) },
+      ],
     };
   },
 };

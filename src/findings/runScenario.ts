@@ -44,8 +44,18 @@ export function metric(run: ScenarioRun, name: string): number {
   return value;
 }
 
-/** The command that reproduces runScenario(base, settings). */
-export function reproduceCommand(base: ScenarioConfig | GameConfig, settings: Settings = {}): string {
-  const value = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-  return ['mesalab run', base.name, ...Object.entries(settings).map(([path, v]) => `--set ${path}=${value(v)}`)].join(' ');
+/** A YAML flow value (what --set reads) for a setting's value. */
+function flowValue(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(flowValue).join(', ')}]`;
+  if (typeof v === 'object' && v !== null) return `{${Object.entries(v).map(([k, x]) => `${k}: ${flowValue(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+/** A shell word: single-quoted when it holds anything but letters, digits and ._,=:-. */
+const shellWord = (text: string) => (/^[\w.,=:+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);
+
+/** The command line that reproduces runScenario(base, settings). */
+export function reproduceCommand(base: { readonly name?: string }, settings: Settings = {}): string {
+  return ['mesalab run', base.name ?? 'custom', ...Object.entries(settings).map(([path, v]) => `--set ${shellWord(`${path}=${flowValue(v)}`)}`)].join(' ');
 }

@@ -13,7 +13,7 @@ import { uncertainDeploymentScenario } from '../scenarios/findingScenarios.ts';
 import { coefficientOf, solveUncertainDeployment } from '../solvers/uncertainDeployment/uncertainDeployment.ts';
 import { problemOf } from '../solvers/uncertainDeployment/uncertainDeploymentSolver.ts';
 import type { Finding, FindingReport } from './finding.ts';
-import { metric, runScenario } from './runScenario.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 
 const EPISODES = 100;
 /** The episode whose coefficient a_n(x) is drawn: the mean training length, where the phase is uncertain. */
@@ -241,6 +241,11 @@ retained E[θ_T]/θ₀.`,
         },
       ],
       answer: answer(points),
+      reproduce: [
+        { what: 'the hazard prior at δ = 2', command: reproduceCommand(uncertainDeploymentScenario) },
+        { what: 'the hazard prior at δ = 4', command: reproduceCommand(uncertainDeploymentScenario, { deployment: deploymentBlock(PRIORS[0].start, 4) }) },
+        { what: 'the uniform prior with the phase observed', command: reproduceCommand(uncertainDeploymentScenario, { deployment: deploymentBlock(PRIORS[1].start, Infinity) }) },
+      ],
     };
   },
 };
