@@ -14,6 +14,7 @@ import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 import { TIE_RULES } from './tieRuleName.ts';
 import { checkRequiredActions } from './updates/requiredActions.ts';
+import { DEFAULT_UPDATE, updateSchema } from './updates/updateRule.ts';
 import { buildExtensions, extensionSchemas } from './extensions.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
@@ -33,16 +34,6 @@ const policySchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const updateSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('gradient') }),
-  z.strictObject({ type: z.literal('gradient-all'), steps: z.number().int().min(1).max(1_000_000) }),
-  z.strictObject({ type: z.literal('full') }),
-  z.strictObject({
-    type: z.literal('reinforce'),
-    sigma: z.number().positive(),
-    baseline: z.enum(['none', 'running-mean', 'expected']).default('none'),
-  }),
-]);
 
 export const gameConfigSchema = scenarioConfigSchema.extend({
   /** Checked against the solver registry where the config is run. */
@@ -107,7 +98,7 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     frozen,
     mesaCost: parseExpression(c.mesaCost ?? '(y - goal)^2', ['y', 'goal'], 'mesaCost'),
     discount: checkRange(c.discount ?? 1, 'discount', 0, 1),
-    update: (c.update ?? { type: 'gradient' }) as UpdateRule,
+    update: (c.update ?? DEFAULT_UPDATE) as UpdateRule,
     schedule,
     actionGrid: actionGrid(c),
     ...(c.tieRule ? { tieRule: c.tieRule } : {}),
