@@ -1,7 +1,6 @@
 import type { ExtensionField } from '../model/extensions.ts';
 import type { Game } from '../model/game.ts';
-import type { GameMetrics } from '../metrics/gameMetrics.ts';
-import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
+import type { GameTrajectory } from '../model/gameTrajectory.ts';
 import type { TieRuleName } from '../model/tieRuleName.ts';
 
 /** An equilibrium of a general game: each episode's action vector k_n (m components). */
@@ -26,7 +25,16 @@ export interface GameEquilibrium {
 export interface GameOutcome {
   /** Absent: the generic rollout plays the actions. */
   readonly trajectory?: GameTrajectory;
-  readonly metrics?: Partial<GameMetrics>;
+  readonly metrics?: OutcomeMetrics;
+}
+
+/** The generic metrics (metrics/gameMetrics.ts) a solver may measure itself, and its own (extension). */
+export interface OutcomeMetrics {
+  readonly goalRetained?: number | null;
+  readonly trainingBaseLoss?: number;
+  readonly trainingEpisodes?: number;
+  readonly meanTrainingAction?: Record<string, number | null>;
+  readonly extension?: Record<string, number | null>;
 }
 
 /** A solver of general games. */
