@@ -34,7 +34,9 @@ const sweepFileSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, ".", "_" and "-" only').optional(),
   description: z.string().optional(),
   /** A scenario config, or the name of a built-in scenario with one config (e.g. uncertain-deployment). */
-  base: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  base: z.union([z.string(), z.record(z.string(), z.unknown())], {
+    error: (issue) => (issue.input === undefined ? 'is missing (expected a map, or the name of a built-in scenario)' : 'expected a map (a scenario config) or the name of a built-in scenario'),
+  }),
   sweep: z.record(z.string(), z.unknown()).refine((s) => Object.keys(s).length > 0, 'needs at least one parameter to sweep'),
   metrics: z.array(z.string()).min(1).optional(),
   solver: z.string().refine((name) => SOLVER_NAMES.includes(name), { error: `unknown solver; known: ${SOLVER_NAMES.join(', ')}` }).optional(),

@@ -209,6 +209,6 @@ describe('issue 16 regressions', () => {
     const dir = scratch();
     const out = join(dir, 'out');
     await oneLine(['sweep', writeSweepFile(dir, 'base: {schedule: "1x5"}\nsweep: {theta0: {from: 0, to: 1}}\n'), '--out', out], /^mesalab: sweep\.theta0: a range needs "steps" \(how many values\) or "step"/);
-    await oneLine(['sweep', writeSweepFile(dir, 'sweep: {theta0: [1, 2]}\n'), '--out', out], /^mesalab: base: is missing \(expected map\)\n$/);
+    await oneLine(['sweep', writeSweepFile(dir, 'sweep: {theta0: [1, 2]}\n'), '--out', out], /^mesalab: base: is missing \(expected a map, or the name of a built-in scenario\)\n$/);
   });
 });
