@@ -50,7 +50,7 @@ describe('tieRule in a game config', () => {
 
   it('solvers that do not honour a rule other than smallest refuse it, naming the rule', () => {
     const { game } = parseGameConfig({ schedule: '1x3', tieRule: 'largest' });
-    expect(() => chooseGameSolver('grid', game)).toThrow(/tie rule "smallest" \(asked: "largest"\)/);
+    expect(() => chooseGameSolver('dp', game)).toThrow(/tie rule "smallest" \(asked: "largest"\)/);
     expect(() => parseGameConfig({ schedule: '1x3', tieRule: 'biggest' })).toThrow(/tieRule/);
   });
 });
