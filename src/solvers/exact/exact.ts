@@ -4,10 +4,15 @@
  *   g′(a) = 2(a − 1) + γ(2f·f′·A − 2f′·B),  f′ = −4ℓa,
  * which is the depressed cubic 16γℓ²A·a³ + (2 − 8γℓcA + 8γℓB)·a − 2 = 0. g is a quartic with a
  * non-negative leading coefficient 4γℓ²A, so its global minimum is the real root with the least g.
- * An exact tie is two distinct roots (g's two local minima) with equal g, within the tolerance of
- * tieRule.ts; the scenario's tie rule picks the smaller, the larger, or the one closer to honest
- * play (a = 1). Where g is convex (c3, c1 ≥ 0) there is one root and no tie. With ℓ = 0 or γ = 0
- * the cubic is 2a − 2 = 0: a = 1.
+ * With ℓ = 0 or γ = 0 the cubic is 2a − 2 = 0: a = 1.
+ *
+ * Ties. A tie would be two distinct roots with equal g (within the tolerance of tieRule.ts), and
+ * the scenario's tie rule picks the smaller, the larger or the one closer to honest play (a = 1).
+ * In this family it never happens beyond rounding: f depends on a² only, so g(a) = E(a) − 2a with
+ * E even, and g(−a) = g(a) − 4|a| for a < 0. With three real roots r1 ≤ r2 < r3 (c3 > 0) they sum
+ * to 0 and multiply to 2/c3 > 0, so r1, r2 < 0 < r3, |r1| ≥ (1/c3)^(1/3), and the two local minima
+ * satisfy g(r1) = g(−r1) + 4|r1| ≥ g(r3) + 4|r1|. The rule is applied all the same, so that
+ * rounding at an astronomically large c3 is still resolved by the scenario's rule.
  */
 import { DivergenceError } from '../../errors/inputError.ts';
 import type { LinearScenario } from '../../model/scenario.ts';
