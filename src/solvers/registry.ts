@@ -55,7 +55,7 @@ export function checkSolverName(name: string, field = 'solver'): string {
 }
 
 /** Solvers that honour every tie rule; the others refuse a rule other than 'smallest'. */
-const ALL_TIE_RULES = new Set(['history', 'grid', 'exact', 'reference']);
+const ALL_TIE_RULES = new Set(['history', 'grid', 'exact', 'reference', 'lq']);
 
 /** A solver's reason not to solve the game, the tie rule included. */
 function whyNot(solver: GameSolver, game: Game): string | null {
