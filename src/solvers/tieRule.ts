@@ -1,6 +1,7 @@
 /**
- * The tie rule shared by every solver that searches a coefficient grid: costs within a relative
- * 1e−12 of the minimum count as equal, and among equal costs the scenario's tie rule picks one:
+ * The tie rule shared by every solver: costs within a relative 1e−12 of the minimum count as
+ * equal, and among equal costs the scenario's tie rule picks one (on a coefficient grid; the
+ * continuous solvers, exact and lq, apply the same order to their tied minima):
  *   smallest — the first grid point (the seed's convention and the default);
  *   largest  — the last grid point;
  *   honest   — the point closest to honest play (a = 1 for the linear policy y = a·θ), the
