@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../src/experiment/experiment.ts';
+import { parseScenarioConfig } from '../../src/model/config.ts';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
+import { resultToJson } from '../../src/report/resultJson.ts';
 import { chooseSolver as chooseGameSolver } from '../../src/solvers/registry.ts';
 import { solveFullReoptimisation } from '../../src/solvers/history/fullReoptimisation.ts';
 import { solveHistory } from '../../src/solvers/history/historyDp.ts';
@@ -62,6 +65,17 @@ describe('tieRule in a game config', () => {
     expect(exact.name).toBe('exact');
     expect(exact.solve(config('largest'))).toMatchObject({ ties: [], tieRule: 'largest' });
     expect(chooseGameSolver('lq', config('honest')).solve(config('honest'))).toMatchObject({ ties: [], tieRule: 'honest' });
+  });
+
+  it('a seed config\'s tieRule reaches the seed pipeline, and its result JSON reports the rule with the ties', () => {
+    const run = (tieRule: string | undefined, solver: string) =>
+      resultToJson(runExperiment(parseScenarioConfig({ schedule: [0, 0], coefficientGrid: [0, 0.5, 1.5], ...(tieRule ? { tieRule } : {}), solver })));
+    for (const solver of ['grid', 'reference']) {
+      expect(run('largest', solver)).toMatchObject({ coefficients: [1.5, 1.5], ties: [0, 1], tieRule: 'largest' });
+      expect(run(undefined, solver)).toMatchObject({ coefficients: [0.5, 0.5], ties: [0, 1], tieRule: 'smallest' });
+    }
+    expect(run('honest', 'exact')).toMatchObject({ coefficients: [1, 1], ties: [], tieRule: 'honest' });
+    expect(() => parseScenarioConfig({ schedule: '1x2', tieRule: 'biggest' })).toThrow(/tieRule/);
   });
 
   it('solvers that do not honour a rule other than smallest refuse it, naming the rule', () => {
