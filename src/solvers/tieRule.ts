@@ -25,9 +25,26 @@ export interface TiePreference {
 
 export const SMALLEST: TiePreference = { name: 'smallest', rank: null };
 
+/**
+ * Preferences already built, per grid and rule: a scenario's grid is an immutable Float64Array
+ * (shared by every scenario that takes the default), and ranking 401 points costs more than
+ * solving 100 episodes on the grid's fast path.
+ */
+const built = new WeakMap<Float64Array, Map<string, TiePreference>>();
+
 /** The preference order of `grid`'s points under a rule; `honest` is the honest action (1). */
 export function tiePreference(name: TieRuleName, grid: ArrayLike<number>, honest = 1): TiePreference {
   if (name === 'smallest') return SMALLEST;
+  if (!(grid instanceof Float64Array)) return rankedPreference(name, grid, honest);
+  let byRule = built.get(grid);
+  if (byRule === undefined) built.set(grid, (byRule = new Map()));
+  const key = `${name} ${honest}`;
+  let preference = byRule.get(key);
+  if (preference === undefined) byRule.set(key, (preference = rankedPreference(name, grid, honest)));
+  return preference;
+}
+
+function rankedPreference(name: Exclude<TieRuleName, 'smallest'>, grid: ArrayLike<number>, honest: number): TiePreference {
   const order = Array.from({ length: grid.length }, (_, i) => i);
   if (name === 'largest') order.reverse();
   else order.sort((i, j) => Math.abs(grid[i] - honest) - Math.abs(grid[j] - honest) || i - j);
