@@ -33,12 +33,13 @@ function outcome(scenario: LinearScenario, search: 'fast' | 'scan') {
  */
 function fallbacksAlong(scenario: LinearScenario): { agents: number; fallbacks: number } {
   const { schedule, coefficientGrid: grid, discount, regularizer } = scenario;
-  const workspace = newGridWorkspace(grid, regularizer, discount);
+  const preference = tiePreference(scenario.tieRule ?? 'smallest', grid);
+  const workspace = newGridWorkspace(grid, regularizer, discount, preference);
   const future = emptyFuture();
   let fallbacks = 0;
   let agents = 0;
   for (let n = schedule.length - 1; n >= 0; n--) {
-    const scan = fullScan(grid, schedule[n], regularizer, future, discount);
+    const scan = fullScan(grid, schedule[n], regularizer, future, discount, preference);
     const fast = fastGridChoice(workspace, schedule[n], future);
     agents++;
     if (fast === null) fallbacks++;
@@ -145,9 +146,9 @@ describe('the grid solver fast path', () => {
     );
   });
 
-  it('solves seed-1 and seed-2 on the fast path alone', () => {
-    for (const config of [seed1, seed2]) {
-      const { scenario } = parseScenarioConfig(config);
+  it('solves seed-1 and seed-2 on the fast path alone, under every tie rule', () => {
+    for (const config of [seed1, seed2]) for (const tieRule of TIE_RULES) {
+      const { scenario } = parseScenarioConfig({ ...config, tieRule });
       expect(fallbacksAlong(scenario).fallbacks).toBe(0);
       expect(outcome(scenario, 'fast')).toEqual(outcome(scenario, 'scan'));
     }
