@@ -42,11 +42,11 @@ interface Presenter<R> {
   json(result: R): unknown;
   table(results: readonly R[]): string;
   write(dir: string, result: R): Promise<unknown>;
-  /** What the tie rule picks the smallest of. */
+  /** What the tie rule picks among ("coefficient", "action"). */
   tieWord: string;
 }
 
-async function present<R extends { config: { name: string }; equilibrium: { ties: readonly number[] } }>(results: readonly R[], options: PresentOptions, how: Presenter<R>): Promise<void> {
+async function present<R extends { config: { name: string }; equilibrium: { ties: readonly number[]; tieRule?: string } }>(results: readonly R[], options: PresentOptions, how: Presenter<R>): Promise<void> {
   const documents = results.map((result) => how.json(result));
   for (const document of documents) assertFiniteResult(document);
   if (options.json) {
@@ -56,7 +56,7 @@ async function present<R extends { config: { name: string }; equilibrium: { ties
     process.stdout.write(how.table(results));
     for (const { config, equilibrium } of results) {
       if (equilibrium.ties.length > 0) {
-        process.stdout.write(`${config.name}: tie rule (smallest ${how.tieWord}) decided episodes ${equilibrium.ties.join(', ')}\n`);
+        process.stdout.write(`${config.name}: tie rule (${equilibrium.tieRule ?? 'smallest'} ${how.tieWord}) decided episodes ${equilibrium.ties.join(', ')}\n`);
       }
     }
   }

@@ -10,6 +10,7 @@ import { checkRange } from './numbers.ts';
 import { zodIssueToInputError } from './zodIssue.ts';
 import { linearScenario, type LinearScenario } from './scenario.ts';
 import { MAX_EPISODES, trainThenDeploy } from './schedule.ts';
+import { TIE_RULES } from './tieRuleName.ts';
 
 const count = z.number().int().min(0).max(MAX_EPISODES);
 const evenlySpaced = z.strictObject({ min: z.number(), max: z.number(), count: z.number().int().min(1).max(100_000) });
@@ -39,6 +40,8 @@ export const scenarioConfigSchema = z.strictObject({
   /** Points of the prior over θ, or {min, max, count} for evenly spaced points. */
   prior: pointsSchema.optional(),
   coefficientGrid: pointsSchema.optional(),
+  /** Which of several equally good coefficients an agent plays (default 'smallest', the seed's). */
+  tieRule: z.enum(TIE_RULES).optional(),
   /** A registered solver's name, checked against the solver registry where the config is run. */
   solver: z.string().optional(),
   /** Episodes shown in the figure (default: all). */
@@ -69,6 +72,7 @@ export function parseScenarioConfig(input: unknown, defaultName = 'custom'): Par
     regularizer: config.regularizer,
     prior: resolvePoints(config.prior, 'prior'),
     coefficientGrid: resolvePoints(config.coefficientGrid, 'coefficientGrid'),
+    tieRule: config.tieRule,
   });
   return {
     name: config.name ?? defaultName,

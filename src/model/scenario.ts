@@ -2,6 +2,7 @@ import { InputError } from '../errors/inputError.ts';
 import { linspace } from '../numerics/linspace.ts';
 import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, isValidatedSchedule, parseScheduleSpec, type Schedule } from './schedule.ts';
+import type { TieRuleName } from './tieRuleName.ts';
 
 /**
  * The seed model with its two first extensions: a linear policy y_n = a_n·θ_n, base loss
@@ -21,6 +22,8 @@ export interface LinearScenario {
   readonly discount: number;
   /** λ ≥ 0, the weight of the regularizer λθ² in the base objective. */
   readonly regularizer: number;
+  /** Which of several equally good coefficients an agent plays (absent: 'smallest', the seed's). */
+  readonly tieRule?: TieRuleName;
 }
 
 /** Inputs for {@link linearScenario}; everything but the schedule has the seed's default. */
@@ -37,6 +40,8 @@ export interface LinearScenarioOptions {
   discount?: number;
   /** Default 0 (the seed's base objective y²). */
   regularizer?: number;
+  /** Default 'smallest' (the seed's convention). */
+  tieRule?: TieRuleName;
 }
 
 export const DEFAULT_THETA0 = 0.8;
@@ -68,6 +73,7 @@ export function linearScenario(options: LinearScenarioOptions): LinearScenario {
     coefficientGrid: grid === SHARED_GRID ? SHARED_GRID : checkGrid(grid),
     discount: checkRange(options.discount ?? 1, 'discount', 0, 1),
     regularizer: checkRange(options.regularizer ?? 0, 'regularizer', 0),
+    ...(options.tieRule && options.tieRule !== 'smallest' ? { tieRule: options.tieRule } : {}),
   };
 }
 

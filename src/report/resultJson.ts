@@ -26,8 +26,10 @@ export interface ResultJson {
   /** (y_n − θ_n)², length N. */
   mesaLoss: number[];
   metrics: Metrics;
-  /** Episodes whose agent was indifferent; the smallest coefficient was played. */
+  /** Episodes whose agent was indifferent; the tie rule chose the coefficient played. */
   ties: number[];
+  /** The tie rule that chose: 'smallest' (the seed's), 'largest' or 'honest'. */
+  tieRule: string;
 }
 
 export function resultToJson(result: ExperimentResult): ResultJson {
@@ -52,5 +54,6 @@ export function resultToJson(result: ExperimentResult): ResultJson {
     mesaLoss: Array.from(t.mesaLoss),
     metrics,
     ties: [...equilibrium.ties],
+    tieRule: equilibrium.tieRule,
   };
 }

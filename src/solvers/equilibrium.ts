@@ -1,4 +1,5 @@
 import type { LinearScenario } from '../model/scenario.ts';
+import type { TieRuleName } from '../model/tieRuleName.ts';
 
 /** The names of the solvers of linear scenarios, in the order `--solver` lists them. */
 export type SolverName = 'grid' | 'exact' | 'reference';
@@ -10,9 +11,11 @@ export interface Equilibrium {
   readonly coefficients: Float64Array;
   /**
    * Episodes whose agent was indifferent between several coefficients (costs equal within the
-   * tie tolerance); the tie rule played the smallest of them.
+   * tie tolerance); the scenario's tie rule chose among them.
    */
   readonly ties: readonly number[];
+  /** The tie rule that chose (the scenario's, 'smallest' by default). */
+  readonly tieRule: TieRuleName;
 }
 
 /** One interface for every solver: a scenario in, its equilibrium out. */

@@ -10,7 +10,7 @@ export interface GameEquilibrium {
   readonly actionNames: readonly string[];
   /** k_n row by row: actions[n·m + i] is component i of episode n's action. */
   readonly actions: Float64Array;
-  /** Episodes whose agent was indifferent between distinct actions; the smallest was played. */
+  /** Episodes whose agent was indifferent between distinct actions; the tie rule chose among them. */
   readonly ties: readonly number[];
   /** The tie rule that resolved them, when the solver honours a choice of rule (else 'smallest'). */
   readonly tieRule?: TieRuleName;

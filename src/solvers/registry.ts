@@ -73,7 +73,7 @@ export function checkSolverName(name: string, field = 'solver'): string {
 }
 
 /** Solvers that honour every tie rule; the others refuse a rule other than 'smallest'. */
-const ALL_TIE_RULES = new Set(['history', 'infinite-horizon', 'corridor']);
+const ALL_TIE_RULES = new Set(['history', 'infinite-horizon', 'corridor', 'grid', 'exact', 'reference', 'lq']);
 
 /** A solver's reason not to solve the game, the extension and the tie rule included. */
 function whyNot(solver: GameSolver, game: Game): string | null {

@@ -34,6 +34,7 @@ export function asLinearScenario(game: Game): LinearScenario | string {
     coefficientGrid: game.actionGrid,
     discount: game.discount,
     regularizer: qzz[0],
+    ...(game.tieRule && game.tieRule !== 'smallest' ? { tieRule: game.tieRule } : {}),
   };
 }
 
@@ -57,8 +58,8 @@ function adapt(solver: Solver, continuous: boolean): LinearGameSolver {
       const why = reason(game);
       if (why !== null) throw new InputError('solver', why);
       const scenario = asLinearScenario(game) as LinearScenario;
-      const { coefficients, ties } = solver.solve(scenario);
-      return { solver: solver.name, actionNames: ['a'], actions: coefficients, ties };
+      const { coefficients, ties, tieRule } = solver.solve(scenario);
+      return { solver: solver.name, actionNames: ['a'], actions: coefficients, ties, tieRule };
     },
   };
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runExperiment } from '../../src/experiment/experiment.ts';
+import { parseScenarioConfig } from '../../src/model/config.ts';
 import { parseGameConfig } from '../../src/model/gameConfig.ts';
+import { resultToJson } from '../../src/report/resultJson.ts';
 import { chooseSolver as chooseGameSolver } from '../../src/solvers/registry.ts';
 import { solveFullReoptimisation } from '../../src/solvers/history/fullReoptimisation.ts';
 import { solveHistory } from '../../src/solvers/history/historyDp.ts';
@@ -48,9 +51,36 @@ describe('tieRule in a game config', () => {
     expect(run('honest').name).toBe('history');
   });
 
+  it('the seed-family solvers honour a game config\'s rule and report it with the ties', () => {
+    // Every deployment agent is indifferent between 0.5 and 1.5, equally far from honest play.
+    const config = (tieRule: string) => parseGameConfig({ schedule: [0, 0, 0], coefficientGrid: [0, 0.5, 1.5], tieRule }).game;
+    for (const [tieRule, played] of [['smallest', 0.5], ['largest', 1.5], ['honest', 0.5]] as const) {
+      for (const name of ['grid', 'reference']) {
+        const solved = chooseGameSolver(name, config(tieRule)).solve(config(tieRule));
+        expect([Array.from(solved.actions), solved.ties, solved.tieRule]).toEqual([[played, played, played], [0, 1, 2], tieRule]);
+      }
+    }
+    // The continuous solvers have no tie here (a = 1), and auto picks the most exact of them.
+    const exact = chooseGameSolver('auto', config('largest'));
+    expect(exact.name).toBe('exact');
+    expect(exact.solve(config('largest'))).toMatchObject({ ties: [], tieRule: 'largest' });
+    expect(chooseGameSolver('lq', config('honest')).solve(config('honest'))).toMatchObject({ ties: [], tieRule: 'honest' });
+  });
+
+  it('a seed config\'s tieRule reaches the seed pipeline, and its result JSON reports the rule with the ties', () => {
+    const run = (tieRule: string | undefined, solver: string) =>
+      resultToJson(runExperiment(parseScenarioConfig({ schedule: [0, 0], coefficientGrid: [0, 0.5, 1.5], ...(tieRule ? { tieRule } : {}), solver })));
+    for (const solver of ['grid', 'reference']) {
+      expect(run('largest', solver)).toMatchObject({ coefficients: [1.5, 1.5], ties: [0, 1], tieRule: 'largest' });
+      expect(run(undefined, solver)).toMatchObject({ coefficients: [0.5, 0.5], ties: [0, 1], tieRule: 'smallest' });
+    }
+    expect(run('honest', 'exact')).toMatchObject({ coefficients: [1, 1], ties: [], tieRule: 'honest' });
+    expect(() => parseScenarioConfig({ schedule: '1x2', tieRule: 'biggest' })).toThrow(/tieRule/);
+  });
+
   it('solvers that do not honour a rule other than smallest refuse it, naming the rule', () => {
     const { game } = parseGameConfig({ schedule: '1x3', tieRule: 'largest' });
-    expect(() => chooseGameSolver('grid', game)).toThrow(/tie rule "smallest" \(asked: "largest"\)/);
+    expect(() => chooseGameSolver('dp', game)).toThrow(/tie rule "smallest" \(asked: "largest"\)/);
     expect(() => parseGameConfig({ schedule: '1x3', tieRule: 'biggest' })).toThrow(/tieRule/);
   });
 });

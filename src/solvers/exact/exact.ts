@@ -3,15 +3,23 @@
  * With c = 1 − 2ℓλ, f(a) = c − 2ℓa² and the suffix moments A, B, L of suffixMoments.ts,
  *   g′(a) = 2(a − 1) + γ(2f·f′·A − 2f′·B),  f′ = −4ℓa,
  * which is the depressed cubic 16γℓ²A·a³ + (2 − 8γℓcA + 8γℓB)·a − 2 = 0. g is a quartic with a
- * non-negative leading coefficient 4γℓ²A, so its global minimum is the real root with the least g
- * (the smaller coefficient on an exact tie). With ℓ = 0 or γ = 0 the cubic is 2a − 2 = 0: a = 1.
+ * non-negative leading coefficient 4γℓ²A, so its global minimum is the real root with the least g.
+ * With ℓ = 0 or γ = 0 the cubic is 2a − 2 = 0: a = 1.
+ *
+ * Ties. A tie would be two distinct roots with equal g (within the tolerance of tieRule.ts), and
+ * the scenario's tie rule picks the smaller, the larger or the one closer to honest play (a = 1).
+ * In this family it never happens beyond rounding: f depends on a² only, so g(a) = E(a) − 2a with
+ * E even, and g(−a) = g(a) − 4|a| for a < 0. With three real roots r1 ≤ r2 < r3 (c3 > 0) they sum
+ * to 0 and multiply to 2/c3 > 0, so r1, r2 < 0 < r3, |r1| ≥ (1/c3)^(1/3), and the two local minima
+ * satisfy g(r1) = g(−r1) + 4|r1| ≥ g(r3) + 4|r1|. The rule is applied all the same, so that
+ * rounding at an astronomically large c3 is still resolved by the scenario's rule.
  */
 import { DivergenceError } from '../../errors/inputError.ts';
 import type { LinearScenario } from '../../model/scenario.ts';
 import { depressedCubicRoots, increasingCubicRoot } from '../../numerics/cubic.ts';
 import type { Equilibrium, Solver } from '../equilibrium.ts';
 import { emptyFuture, normalisedCost, type SuffixMoments, updateFactor } from '../suffixMoments.ts';
-import { TIE_RELATIVE_TOLERANCE } from '../tieRule.ts';
+import { preferredAction, tieThreshold, type TieRuleName } from '../tieRule.ts';
 
 /** Roots closer than this (relative) are one root found twice, not a tie. */
 const DISTINCT_ROOTS = 1e-9;
@@ -24,9 +32,10 @@ export const exactSolver: Solver = {
 
 export function solveExact(scenario: LinearScenario): Equilibrium {
   const { schedule, discount, regularizer } = scenario;
+  const tieRule = scenario.tieRule ?? 'smallest';
   const coefficients = new Float64Array(schedule.length);
   const future = emptyFuture();
-  const choice = newChoice();
+  const choice = newChoice(tieRule);
   const ties: number[] = [];
   // The moments live in locals in this hot loop (10⁷ episodes); `future` is only filled in for
   // the general minimiser.
@@ -58,18 +67,20 @@ export function solveExact(scenario: LinearScenario): Equilibrium {
     L = 1 + discount * L;
     if (!Number.isFinite(A)) throw new DivergenceError(n, 'the suffix moment A');
   }
-  return { solver: 'exact', coefficients, ties: ties.reverse() };
+  return { solver: 'exact', coefficients, ties: ties.reverse(), tieRule };
 }
 
 /** An agent's choice, with scratch space reused across episodes (the hot loop allocates nothing). */
 export interface ExactChoice {
   a: number;
   tied: boolean;
+  /** Which of two equally good roots is played. */
+  readonly tieRule: TieRuleName;
   readonly roots: Float64Array;
   readonly costs: Float64Array;
 }
 
-export const newChoice = (): ExactChoice => ({ a: NaN, tied: false, roots: new Float64Array(3), costs: new Float64Array(3) });
+export const newChoice = (tieRule: TieRuleName = 'smallest'): ExactChoice => ({ a: NaN, tied: false, tieRule, roots: new Float64Array(3), costs: new Float64Array(3) });
 
 /**
  * The global minimiser of g over the reals for learning rate ℓ, given the future's moments,
@@ -108,16 +119,16 @@ export function bestCoefficient(
     costs[i] = normalisedCost(roots[i], updateFactor(roots[i], rate, regularizer), future, discount);
     if (costs[i] < minimum) minimum = costs[i];
   }
-  // Among the roots whose cost is the minimum within the tie tolerance, the smallest wins;
+  // Among the roots whose cost is the minimum within the tie tolerance, the tie rule picks one;
   // distinct such roots (not one root found twice) make a tie.
-  const threshold = minimum + TIE_RELATIVE_TOLERANCE * minimum;
+  const threshold = tieThreshold(minimum);
   let best = NaN;
   for (let i = 0; i < count; i++) {
     if (!(costs[i] <= threshold)) continue;
     if (Number.isNaN(best)) best = roots[i];
     else {
       if (Math.abs(roots[i] - best) > DISTINCT_ROOTS * Math.max(1, Math.abs(best))) choice.tied = true;
-      best = Math.min(best, roots[i]);
+      best = preferredAction(choice.tieRule, best, roots[i]);
     }
   }
   choice.a = best;

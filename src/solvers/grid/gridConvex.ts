@@ -14,13 +14,14 @@
  *   g_i ≥ g_lo + (g_lo − g_i*)·(a_lo − a_i)/(a_i* − a_lo) > g_lo,
  * hence ĝ_i ≥ g_i − E > g_lo − E ≥ ĝ_lo − 2E > t; the same holds right of hi. A cost that
  * overflows is +∞ or NaN, never ≤ t. So m is the least ĝ on the grid, t is the scan's threshold
- * bit for bit, and the tie rule on the run is the tie rule on the grid. A lower cost met on the
+ * bit for bit, and every point within t of it lies on the run: any tie rule on the run is that
+ * tie rule on the grid (`smallest`, `largest`, `honest` alike). A lower cost met on the
  * way lowers m, t and reach together: an end already past the old reach is past the new one.
  */
 import type { GridWorkspace } from './gridWorkspace.ts';
 import { costErrorBound, gridCost } from './gridScan.ts';
 import type { SuffixMoments } from '../suffixMoments.ts';
-import { type GridChoice, tieRuleOnRange, tieThreshold } from '../tieRule.ts';
+import { type GridChoice, preferredOnRange, tieThreshold } from '../tieRule.ts';
 
 /**
  * The scan's choice for convex g by the walk above from grid index `start`, written into
@@ -56,7 +57,7 @@ export function convexChoice(ws: GridWorkspace, rate: number, future: SuffixMome
   runs.hi[0] = hi;
   choice.index = -1;
   choice.tied = false;
-  tieRuleOnRange(costs, lo, hi, threshold, choice);
+  preferredOnRange(ws.preference, costs, lo, hi, threshold, choice);
   ws.hint = choice.index;
   return choice;
 }

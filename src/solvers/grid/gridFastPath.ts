@@ -16,8 +16,9 @@
  *    walk outwards while ĝ ≤ reach (usually not a single step). Then both ends of every gap have
  *    ĝ > reach, and a point i inside has ĝ_i ≥ g_i − E ≥ min(g at the ends) − E
  *    ≥ min(ĝ at the ends) − 2E > t: it neither lowers the minimum nor joins a tie. (A cost that
- *    overflows is +∞ or NaN, never ≤ t, either.) So the tie rule on the evaluated points is the
- *    tie rule on the whole grid.
+ *    overflows is +∞ or NaN, never ≤ t, either.) So every point within t of the minimum has been
+ *    evaluated, and any tie rule (smallest, largest, honest) on the evaluated points is that tie
+ *    rule on the whole grid.
  * Null when a cost is not finite, a walked cost is below m (the minimum would move), the signs do
  * not certify, or E overflows.
  */
@@ -27,7 +28,7 @@ import { costErrorBound, gridCost, gridEnds, type GridEnds, scanGrid } from './g
 import { gapsAreMonotone, newGridRuns, setRuns } from './gridRuns.ts';
 import { certifySlope, costIsConvex, newSlope, rootBrackets } from './gridSlope.ts';
 import type { SuffixMoments } from '../suffixMoments.ts';
-import { type GridChoice, tieRuleOnRange, tieThreshold } from '../tieRule.ts';
+import { type GridChoice, preferredOnRange, SMALLEST, type TiePreference, tieThreshold } from '../tieRule.ts';
 
 export type { GridWorkspace } from './gridWorkspace.ts';
 
@@ -55,12 +56,13 @@ function factsOf(grid: Float64Array): GridFacts {
  * once per grid array and shared by its solves (one at a time: JavaScript runs one solve per
  * thread, and none calls another), so a solve of 100 episodes allocates no 401-entry array.
  */
-export function newGridWorkspace(grid: Float64Array, regularizer: number, discount: number): GridWorkspace {
+export function newGridWorkspace(grid: Float64Array, regularizer: number, discount: number, preference: TiePreference = SMALLEST): GridWorkspace {
   const { ends, myopic, costs } = factsOf(grid);
   return {
     grid,
     regularizer,
     discount,
+    preference,
     ends,
     costs,
     slope: newSlope(),
@@ -78,7 +80,7 @@ export function newGridWorkspace(grid: Float64Array, regularizer: number, discou
  * path's choice is ws.choice, valid until the next call with this workspace.
  */
 export function chooseGridCoefficient(ws: GridWorkspace, rate: number, future: SuffixMoments): GridChoice {
-  return fastGridChoice(ws, rate, future) ?? scanGrid(ws.grid, rate, ws.regularizer, future, ws.discount, ws.costs);
+  return fastGridChoice(ws, rate, future) ?? scanGrid(ws.grid, rate, ws.regularizer, future, ws.discount, ws.costs, ws.preference);
 }
 
 /** The fast path alone: the scan's choice (ws.choice), or null when it cannot prove it. */
@@ -181,9 +183,9 @@ function walkOutwards(ws: GridWorkspace, rate: number, future: SuffixMoments, mi
 
 /** The tie rule (tieRule.ts) over the evaluated points, in grid order, written into ws.choice. */
 function tieRuleOnRuns(ws: GridWorkspace, threshold: number): GridChoice {
-  const { costs, runs, choice } = ws;
+  const { costs, runs, choice, preference } = ws;
   choice.index = -1;
   choice.tied = false;
-  for (let k = 0; k < runs.count; k++) if (tieRuleOnRange(costs, runs.lo[k], runs.hi[k], threshold, choice)) break;
+  for (let k = 0; k < runs.count; k++) if (preferredOnRange(preference, costs, runs.lo[k], runs.hi[k], threshold, choice)) break;
   return choice;
 }

@@ -5,7 +5,7 @@
  * given here, and falls back to this scan whenever it cannot prove that it agrees.
  */
 import { normalisedCost, type SuffixMoments, updateFactor } from '../suffixMoments.ts';
-import { chooseGridPoint, type GridChoice } from '../tieRule.ts';
+import { chooseGridPoint, type GridChoice, SMALLEST, type TiePreference } from '../tieRule.ts';
 
 /** g(a) = (a − 1)² + γ(f·(f·A) − 2fB + L), f = 1 − 2ℓ(a² + λ), computed one way everywhere. */
 export function gridCost(a: number, rate: number, regularizer: number, future: SuffixMoments, discount: number): number {
@@ -44,7 +44,8 @@ export function scanGrid(
   future: SuffixMoments,
   discount: number,
   costs: Float64Array,
+  preference: TiePreference = SMALLEST,
 ): GridChoice {
   for (let i = 0; i < grid.length; i++) costs[i] = gridCost(grid[i], rate, regularizer, future, discount);
-  return chooseGridPoint(costs, grid.length);
+  return chooseGridPoint(costs, grid.length, preference);
 }

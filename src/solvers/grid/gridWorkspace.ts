@@ -2,13 +2,15 @@
 import type { GridEnds } from './gridScan.ts';
 import type { GridRuns } from './gridRuns.ts';
 import type { Slope } from './gridSlope.ts';
-import type { GridChoice } from '../tieRule.ts';
+import type { GridChoice, TiePreference } from '../tieRule.ts';
 
 /** Scratch space for one solve: the fast path allocates nothing. */
 export interface GridWorkspace {
   readonly grid: Float64Array;
   readonly regularizer: number;
   readonly discount: number;
+  /** The scenario's tie rule on this grid. */
+  readonly preference: TiePreference;
   readonly ends: GridEnds;
   /** ĝ by grid index; only the entries just evaluated mean anything. */
   readonly costs: Float64Array;

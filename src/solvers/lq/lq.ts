@@ -5,7 +5,10 @@
  * cost J(k) (lqStage.ts) exactly — the best root of a cubic for a one-component policy, Newton
  * from several starts otherwise — and then
  *   P ← kkᵀ + γMᵀPM,  q ← k + γMᵀq,  L ← 1 + γL.
- * O(N·d³) with d ≤ 4 state dimensions.
+ * Among distinct actions of equal cost (within tieRule.ts's tolerance) the game's tie rule
+ * chooses: the smallest, the largest (lexicographically for several components) or the one
+ * nearest the honest action (1 on the goal's input, 0 elsewhere). O(N·d³) with d ≤ 4 state
+ * dimensions.
  */
 import { multiply, multiplyTransposed, transposeTimesVector, zeros } from '../../numerics/dense.ts';
 import { actionNames, type Game } from '../../model/game.ts';
@@ -14,7 +17,7 @@ import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
 import { lqForms, type LqForms } from './lqForms.ts';
 import { LqStage, type LqChoice, type LqFuture } from './lqStage.ts';
 import { newtonMinimise } from '../../numerics/newtonMinimise.ts';
-import { TIE_RELATIVE_TOLERANCE } from '../tieRule.ts';
+import { prefersVector, TIE_RELATIVE_TOLERANCE, type TieRuleName } from '../tieRule.ts';
 
 export const lqSolver: GameSolver = {
   name: 'lq',
@@ -33,7 +36,8 @@ export function solveLq(game: Game): GameEquilibrium {
   const m = forms.inputs.length;
   const episodes = game.schedule.length;
   const actions = new Float64Array(episodes * m);
-  const stage = new LqStage(forms, game.discount);
+  const tieRule = game.tieRule ?? 'smallest';
+  const stage = new LqStage(forms, game.discount, tieRule);
   // Two futures, swapped each episode: the new one is built from the old one in place of the one
   // before (the stage reads only the future it was prepared with). Nothing is allocated per agent.
   let future: LqFuture = { P: zeros(d), q: new Float64Array(d), L: 0 };
@@ -46,7 +50,7 @@ export function solveLq(game: Game): GameEquilibrium {
   for (let n = episodes - 1; n >= 0; n--) {
     stage.prepare(game.schedule[n], future);
     if (m === 1) stage.minimiseAlongLine(choice);
-    else minimiseFromStarts(stage, forms, n === episodes - 1 ? null : previous, choice);
+    else minimiseFromStarts(stage, forms, n === episodes - 1 ? null : previous, choice, tieRule);
     if (!allFinite(choice.action)) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     actions.set(choice.action, n * m);
@@ -57,7 +61,7 @@ export function solveLq(game: Game): GameEquilibrium {
     spare = done;
     if (!Number.isFinite(future.L) || !allFinite(future.P)) throw new DivergenceError(n, 'the value function W2');
   }
-  return { solver: 'lq', actionNames: actionNames(game), actions, ties: ties.reverse() };
+  return { solver: 'lq', actionNames: actionNames(game), actions, ties: ties.reverse(), tieRule };
 }
 
 function allFinite(values: Float64Array): boolean {
@@ -84,18 +88,20 @@ function prependEpisode(stage: LqStage, k: Float64Array, future: LqFuture, next:
 }
 
 /**
+ * Agent n's action for a policy of several components (exported for the tie-rule tests).
  * Newton from several starts — the later agent's action, deception (0), honesty (1 on the goal)
  * and the corners (±1, …) — keeping the least cost; distinct minima with equal cost are a tie,
- * broken toward the lexicographically smallest action.
+ * broken by the tie rule (tieRule.ts prefersVector): the lexicographically smallest or largest
+ * action, or the one nearest the honest action.
  */
-function minimiseFromStarts(stage: LqStage, forms: LqForms, previous: Float64Array | null, choice: LqChoice): void {
+export function minimiseFromStarts(stage: LqStage, forms: LqForms, previous: Float64Array | null, choice: LqChoice, tieRule: TieRuleName): void {
   const m = forms.inputs.length;
   const objective = {
     dimension: m,
     value: (x: Float64Array) => stage.value(x),
     gradientAndHessian: (x: Float64Array, g: Float64Array, h: Float64Array) => stage.gradientAndHessian(x, g, h),
   };
-  const starts: Float64Array[] = [new Float64Array(m), Float64Array.from(forms.inputs, (i) => (i === forms.goal ? 1 : 0))];
+  const starts: Float64Array[] = [new Float64Array(m), Float64Array.from(stage.honest)];
   if (previous) starts.unshift(Float64Array.from(previous));
   for (let corner = 0; corner < 1 << m; corner++) starts.push(Float64Array.from({ length: m }, (_, i) => (corner & (1 << i) ? 1 : -1)));
   choice.cost = Infinity;
@@ -109,16 +115,11 @@ function minimiseFromStarts(stage: LqStage, forms: LqForms, previous: Float64Arr
       choice.tied = false;
     } else if (Math.abs(value - choice.cost) <= threshold && distinct(x, choice.action)) {
       choice.tied = true;
-      if (lexicographicallySmaller(x, choice.action)) choice.action.set(x);
+      if (prefersVector(tieRule, x, choice.action, stage.honest)) choice.action.set(x);
     }
   }
 }
 
 function distinct(a: Float64Array, b: Float64Array): boolean {
   return a.some((x, i) => Math.abs(x - b[i]) > 1e-7 * Math.max(1, Math.abs(x)));
-}
-
-function lexicographicallySmaller(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-  return false;
 }

@@ -13,7 +13,7 @@
 import { multiply, multiplyTransposed, traceOfProduct, zeros, type Matrix } from '../../numerics/dense.ts';
 import { cubicRoots } from '../../numerics/cubic.ts';
 import type { LqForms } from './lqForms.ts';
-import { TIE_RELATIVE_TOLERANCE } from '../tieRule.ts';
+import { preferredAction, TIE_RELATIVE_TOLERANCE, type TieRuleName } from '../tieRule.ts';
 
 /** The future as seen from the next state: W2 = zᵀPz, W1 = qᵀz, W0 = L. */
 export interface LqFuture {
@@ -40,6 +40,9 @@ function monomials(m: number): [number, number][] {
 export class LqStage {
   private readonly f: LqForms;
   private readonly discount: number;
+  private readonly tieRule: TieRuleName;
+  /** The honest action: 1 on the goal's input, 0 on the others (the tie rule 'honest' aims at it). */
+  readonly honest: Float64Array;
   private readonly d: number;
   private readonly m: number;
   private readonly terms: [number, number][];
@@ -56,9 +59,11 @@ export class LqStage {
   private readonly sigmaGoal: Float64Array;
   private readonly scratch: { t1: Matrix; t2: Matrix; c: Float64Array; dc: Float64Array; xc: Float64Array; xdc: Float64Array; roots: Float64Array; costs: Float64Array };
 
-  constructor(forms: LqForms, discount: number) {
+  constructor(forms: LqForms, discount: number, tieRule: TieRuleName = 'smallest') {
     this.f = forms;
     this.discount = discount;
+    this.tieRule = tieRule;
+    this.honest = Float64Array.from(forms.inputs, (i) => (i === forms.goal ? 1 : 0));
     this.d = forms.d;
     this.m = forms.inputs.length;
     this.terms = monomials(this.m);
@@ -186,7 +191,10 @@ export class LqStage {
     return c;
   }
 
-  /** The global minimiser along the single policy direction: the best real root of the cubic J′. */
+  /**
+   * The global minimiser along the single policy direction: the best real root of the cubic J′;
+   * two distinct roots with equal J (within the tolerance) are a tie, which the tie rule breaks.
+   */
   minimiseAlongLine(choice: LqChoice): LqChoice {
     // c = (1, a, a²): J = X00 + 2X01·a + (X11 + 2X02)·a² + 2X12·a³ + X22·a⁴ + h0 + h1·a + h2·a² + const.
     const x = this.gram;
@@ -215,7 +223,7 @@ export class LqStage {
       if (Number.isNaN(best)) best = roots[i];
       else if (Math.abs(roots[i] - best) > 1e-9 * Math.max(1, Math.abs(best))) {
         choice.tied = true;
-        best = Math.min(best, roots[i]);
+        best = preferredAction(this.tieRule, best, roots[i], this.honest[0]);
       }
     }
     choice.action[0] = best;

@@ -4,12 +4,13 @@
  * grid coefficient a, and for every point θ of its prior simulates the whole future
  *   y_k = a_k·θ_k,  θ_{k+1} = θ_k − ℓ_k·∂(y_k² + λθ_k²)/∂θ_k = θ_k − ℓ_k(2y_k·a_k + 2λθ_k)
  * (a_n = a, later agents playing their solved coefficients), paying Σ_{k≥n} γ^(k−n)(y_k − θ)²,
- * averaged over the prior. Cost O(N²·G·K).
+ * averaged over the prior, and the scenario's tie rule (tieRule.ts) picks among equal costs.
+ * Cost O(N²·G·K).
  */
 import { DivergenceError, InputError } from '../../errors/inputError.ts';
 import type { LinearScenario } from '../../model/scenario.ts';
 import type { Equilibrium, Solver } from '../equilibrium.ts';
-import { chooseGridPoint } from '../tieRule.ts';
+import { chooseGridPoint, tiePreference } from '../tieRule.ts';
 
 /** The reference solver is O(N²): beyond this it would run for minutes. */
 export const REFERENCE_MAX_EPISODES = 2000;
@@ -29,6 +30,8 @@ export function solveReference(scenario: LinearScenario): Equilibrium {
       `the reference solver handles at most ${REFERENCE_MAX_EPISODES} episodes (got ${episodes}); use grid or exact`,
     );
   }
+  const tieRule = scenario.tieRule ?? 'smallest';
+  const preference = tiePreference(tieRule, grid);
   const plan = new Float64Array(episodes);
   const costs = new Float64Array(grid.length);
   const ties: number[] = [];
@@ -37,12 +40,12 @@ export function solveReference(scenario: LinearScenario): Equilibrium {
       plan[n] = grid[i];
       costs[i] = averageMesaCost(scenario, plan, n);
     }
-    const choice = chooseGridPoint(costs);
+    const choice = chooseGridPoint(costs, grid.length, preference);
     if (choice.index < 0) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     plan[n] = grid[choice.index];
   }
-  return { solver: 'reference', coefficients: plan, ties: ties.reverse() };
+  return { solver: 'reference', coefficients: plan, ties: ties.reverse(), tieRule };
 }
 
 /** Agent n's cost of the plan from episode n on, averaged over its prior on θ_n. */

@@ -8,12 +8,12 @@ import { seed1, seed2 } from '../../../src/scenarios/seed.ts';
 import { solveGrid } from '../../../src/solvers/grid/grid.ts';
 import { chooseGridCoefficient, fastGridChoice, newGridWorkspace } from '../../../src/solvers/grid/gridFastPath.ts';
 import { emptyFuture, normalisedCost, prependEpisode, type SuffixMoments, updateFactor } from '../../../src/solvers/suffixMoments.ts';
-import { chooseGridPoint, type GridChoice } from '../../../src/solvers/tieRule.ts';
+import { chooseGridPoint, type GridChoice, SMALLEST, TIE_RULES, type TiePreference, tiePreference } from '../../../src/solvers/tieRule.ts';
 
 /** The tie rule on g at every grid point, written out independently of gridScan.ts. */
-function fullScan(grid: Float64Array, rate: number, regularizer: number, future: SuffixMoments, discount: number): GridChoice {
+function fullScan(grid: Float64Array, rate: number, regularizer: number, future: SuffixMoments, discount: number, preference: TiePreference = SMALLEST): GridChoice {
   const costs = grid.map((a) => normalisedCost(a, updateFactor(a, rate, regularizer), future, discount));
-  return chooseGridPoint(costs);
+  return chooseGridPoint(costs, costs.length, preference);
 }
 
 /** solveGrid's equilibrium, or the episode where it diverged. */
@@ -33,12 +33,13 @@ function outcome(scenario: LinearScenario, search: 'fast' | 'scan') {
  */
 function fallbacksAlong(scenario: LinearScenario): { agents: number; fallbacks: number } {
   const { schedule, coefficientGrid: grid, discount, regularizer } = scenario;
-  const workspace = newGridWorkspace(grid, regularizer, discount);
+  const preference = tiePreference(scenario.tieRule ?? 'smallest', grid);
+  const workspace = newGridWorkspace(grid, regularizer, discount, preference);
   const future = emptyFuture();
   let fallbacks = 0;
   let agents = 0;
   for (let n = schedule.length - 1; n >= 0; n--) {
-    const scan = fullScan(grid, schedule[n], regularizer, future, discount);
+    const scan = fullScan(grid, schedule[n], regularizer, future, discount, preference);
     const fast = fastGridChoice(workspace, schedule[n], future);
     agents++;
     if (fast === null) fallbacks++;
@@ -99,7 +100,7 @@ describe('the grid solver fast path', () => {
     expect(fallbacks / agents).toBeLessThan(0.01);
   });
 
-  it('chooseGridCoefficient(moments) equals chooseGridPoint on the full cost array for random agents', () => {
+  it('chooseGridCoefficient(moments) equals chooseGridPoint on the full cost array for random agents, under every tie rule', () => {
     const size = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }));
     const agent = fc.record({
       A: size,
@@ -110,13 +111,15 @@ describe('the grid solver fast path', () => {
       discount: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
       grid: coefficientGrid.map((points) => Float64Array.from(points ?? linspace(-2, 2, 401))),
       hint: fc.nat(),
+      tieRule: fc.constantFrom(...TIE_RULES),
     });
     fc.assert(
-      fc.property(agent, ({ A, B, L, rate: r, regularizer, discount, grid, hint }) => {
-        const workspace = newGridWorkspace(grid, regularizer, discount);
+      fc.property(agent, ({ A, B, L, rate: r, regularizer, discount, grid, hint, tieRule }) => {
+        const preference = tiePreference(tieRule, grid);
+        const workspace = newGridWorkspace(grid, regularizer, discount, preference);
         workspace.hint = hint % grid.length;
         const future = { A, B, L };
-        expect(chooseGridCoefficient(workspace, r, future)).toEqual(fullScan(grid, r, regularizer, future, discount));
+        expect(chooseGridCoefficient(workspace, r, future)).toEqual(fullScan(grid, r, regularizer, future, discount, preference));
       }),
       { numRuns: 1000 },
     );
@@ -143,9 +146,9 @@ describe('the grid solver fast path', () => {
     );
   });
 
-  it('solves seed-1 and seed-2 on the fast path alone', () => {
-    for (const config of [seed1, seed2]) {
-      const { scenario } = parseScenarioConfig(config);
+  it('solves seed-1 and seed-2 on the fast path alone, under every tie rule', () => {
+    for (const config of [seed1, seed2]) for (const tieRule of TIE_RULES) {
+      const { scenario } = parseScenarioConfig({ ...config, tieRule });
       expect(fallbacksAlong(scenario).fallbacks).toBe(0);
       expect(outcome(scenario, 'fast')).toEqual(outcome(scenario, 'scan'));
     }
