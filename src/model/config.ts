@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { InputError } from '../errors/inputError.ts';
-import { buildParsedConfig, type ParsedConfig } from './parsedConfig.ts';
+import { buildParsedConfig, SCHEDULE_DEFAULTS, type ParsedConfig } from './parsedConfig.ts';
 import { MAX_EPISODES } from './schedule.ts';
 import { zodIssueToInputError } from './zodIssue.ts';
 
@@ -22,7 +22,7 @@ export const scheduleSchema = z.union(
   [
     z.string(),
     z.array(z.number()),
-    z.strictObject({ training: count, deployment: count.default(0), learningRate: z.number().default(1) }),
+    z.strictObject({ training: count, deployment: count.default(SCHEDULE_DEFAULTS.deployment), learningRate: z.number().default(SCHEDULE_DEFAULTS.learningRate) }),
   ],
   { error: 'expected a spec such as "1x20,0x80", a list of learning rates, or {training, deployment, learningRate}' },
 );

@@ -1,8 +1,9 @@
 /**
  * A seed-family config once its shape is known to be right: the scenario to solve and how to
  * present it. config.ts checks untrusted input's shape with zod and builds the result here; the
- * CLI's `solve`, whose fields come from typed flags, builds it here directly, so its start-up
- * loads no zod. Ranges are checked here (by linearScenario and checkRange), on both paths.
+ * CLI's seed runs, whose fields come from typed flags or typed built-in scenarios, build it here
+ * directly, so their start-up loads no zod. Ranges are checked here (by linearScenario and
+ * checkRange), on both paths.
  */
 import { InputError } from '../errors/inputError.ts';
 import { linspace } from '../numerics/linspace.ts';
@@ -10,13 +11,16 @@ import { checkRange } from './numbers.ts';
 import { linearScenario, type LinearScenario } from './scenario.ts';
 import { MAX_EPISODES, trainThenDeploy } from './schedule.ts';
 
+/** The defaults of a {training, deployment, learningRate} schedule's fields (the schema's too). */
+export const SCHEDULE_DEFAULTS = { deployment: 0, learningRate: 1 } as const;
+
 /** A `schedule` field of the right shape: a spec, a list of rates, or training then deployment. */
-export type ScheduleField = string | number[] | { training: number; deployment: number; learningRate: number };
+export type ScheduleField = string | number[] | { training: number; deployment?: number; learningRate?: number };
 
 /** A points field of the right shape: a list, or {min, max, count} for evenly spaced points. */
 export type PointsField = number[] | { min: number; max: number; count: number };
 
-/** The fields of a seed-family config of the right shape (scenarioConfigSchema's output). */
+/** The fields of a seed-family config of the right shape (scenarioConfigSchema's input or output). */
 export interface SeedConfigFields {
   name?: string;
   description?: string;
@@ -73,7 +77,8 @@ export function resolveSchedule(schedule: ScheduleField): string | number[] | Fl
 const recentSchedules = new Map<string, Float64Array>();
 const RECENT_SCHEDULES = 16;
 
-function objectSchedule(s: { training: number; deployment: number; learningRate: number }): Float64Array {
+function objectSchedule(field: { training: number; deployment?: number; learningRate?: number }): Float64Array {
+  const s = { ...SCHEDULE_DEFAULTS, ...field };
   if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
   if (s.training + s.deployment > MAX_EPISODES) {
     throw new InputError('schedule', `has more than ${MAX_EPISODES} episodes, the limit`);

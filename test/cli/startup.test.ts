@@ -36,12 +36,15 @@ describe('mesalab start-up', () => {
     expect(code).toBe(0);
   });
 
-  // A seed solve from flags (no --set) runs its one solver (cli/seedSolve.ts): nor the config
-  // schema (zod), YAML, the solver registry (every solver, the game engine) or the pool.
+  // A seed run of typed configs (solve's flags, a seed-family built-in; no --set) runs its one
+  // solver (cli/seedRuns.ts): nor the config schema (zod), YAML, the solver registry (every
+  // solver, the game engine) or the pool.
   const seedSolves: string[][] = [
     ['solve', '--schedule', '1x100'],
     ['solve', '--schedule', '1x20,0x80', '--solver', 'exact', '--discount', '0.9', '--json'],
     ['solve', '--schedule', '1x5', '--solver', 'reference', '--regularizer', '0.1', '--theta0', '0.5'],
+    ['run', 'seed', '--json'],
+    ['run', 'regularizer', '--solver', 'exact'],
   ];
   it.each(seedSolves)('`mesalab %s …` loads no zod, yaml, expression parser, solver registry, charting, queue client or piscina', async (...args) => {
     const { code, stderr } = await mesalabWithout(args, [...EXPRESSIONS, ...CHARTS, ...QUEUE, 'piscina', 'zod', 'yaml'], ['/model/expression', '/solvers/registry']);
@@ -52,7 +55,7 @@ describe('mesalab start-up', () => {
   // Other runs go through the one pipeline and solver registry (experiment/pipeline.ts), which
   // loads every solver and the game config, hence the expression module: no charting, queue
   // client or worker pool, though.
-  it.each([[['solve', '--schedule', '1x100', '--set', 'discount=0.9']], [['run', 'seed', '--json']]])('`mesalab %s` loads no charting, queue client or piscina', async (args) => {
+  it.each([[['solve', '--schedule', '1x100', '--set', 'discount=0.9']], [['run', 'seed', '--set', 'theta0=0.5', '--json']]])('`mesalab %s` loads no charting, queue client or piscina', async (args) => {
     const { code, stderr } = await mesalabWithout(args, [...CHARTS, ...QUEUE, 'piscina']);
     expect(stderr).toBe('');
     expect(code).toBe(0);

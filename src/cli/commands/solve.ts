@@ -4,11 +4,10 @@ import { InputError } from '../../errors/inputError.ts';
 import { parseFiniteNumber } from '../../model/numbers.ts';
 import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { SOLVER_NAME_LIST as SOLVER_NAMES } from '../../solvers/solverNames.ts';
-import { loadSeedSolver } from '../seedSolvers.ts';
 import { scenarioOptions, type ScenarioOptions } from '../settings.ts';
 
 // The pipeline (config schema, solvers) and the presenter load in the action (--help needs neither);
-// a seed solve without --set loads only its solver (seedSolve.ts).
+// a seed solve without --set loads only its solver (runBatch.ts).
 
 interface SolveOptions extends ScenarioOptions {
   schedule: string;
@@ -38,18 +37,9 @@ export function registerSolve(program: Command): void {
         discount: optionalNumber(options.discount, '--discount'),
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
       };
-      // Without --set the config is these flags, in the seed family: a seed solver solves it
-      // alone (seedSolve.ts), loading neither the schema nor the registry.
-      const seedSolver = options.set === undefined ? loadSeedSolver(options.solver) : undefined;
-      const [present, { applySettings, monteCarloOptions }, { withSolveProgress }] = await Promise.all([import('../present.ts'), import('../settings.ts'), import('../solveProgress.ts')]);
-      const monteCarlo = monteCarloOptions(options);
-      if (seedSolver !== undefined) {
-        const [{ solveSeedConfig }, solver] = await Promise.all([import('../seedSolve.ts'), seedSolver]);
-        return present.presentResults([solveSeedConfig(dropUndefined(config), solver, withSolveProgress)], { json: options.json, out: options.out });
-      }
-      const { runConfigs } = await import('../../experiment/pipeline.ts');
-      const sources = applySettings([{ config: dropUndefined(config), defaultName: 'custom' }], options);
-      await present.presentPipelineResults(runConfigs(sources, options.solver, monteCarlo, withSolveProgress), { json: options.json, out: options.out });
+      // Typed flags, always the seed family: without --set, no schema or registry (runBatch.ts).
+      const { runBatch } = await import('../runBatch.ts');
+      await runBatch({ seedFamily: [{ config: dropUndefined(config), defaultName: 'custom' }] }, options, { json: options.json, out: options.out });
     });
 }
 
