@@ -29,6 +29,12 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   }
 }
 
+/** Loads what drawing needs (vega and vega-lite; resvg is imported above) and finds the fonts, so a command can fail before its work when one is missing. */
+export async function loadFigureStack(): Promise<void> {
+  await loadVegaBuilds();
+  dejavuFontFiles();
+}
+
 export interface PngOptions {
   /** Width of the PNG in pixels; the height follows the SVG's aspect ratio. Default 1100. */
   width?: number;
