@@ -73,6 +73,8 @@ describe('a command that needs a missing optional package', () => {
   const cases: Array<[string, string[], string, RegExp]> = [
     ['figures (--out)', ['solve', '--schedule', '1x3', '--out', '@tmp'], 'vega', /^mesalab: --out \(figures\) needs the optional package vega, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
     ['sweep --plot', ['sweep', 'training-x-deployment', '--out', '@tmp', '--plot', '--quiet'], '@resvg/resvg-js', /^mesalab: --plot needs the optional package @resvg\/resvg-js, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
+    ['sweep --plot (vega-lite, loaded from its build)', ['sweep', 'training-x-deployment', '--out', '@tmp', '--plot', '--quiet'], 'vega-lite', /^mesalab: --plot needs the optional package vega-lite, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
+    ['figures (--out) of run', ['run', 'seed-1', '--out', '@tmp'], 'vega-lite', /^mesalab: --out \(figures\) needs the optional package vega-lite, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
     ['the queue (worker)', ['worker', '--queue', 'redis://127.0.0.1:9', '--idle-exit', '1'], 'bullmq', /^mesalab: mesalab worker needs the optional package bullmq, which is not installed: npm install bullmq ioredis\n$/],
     ['the queue (sweep --queue)', ['sweep', 'training-x-deployment', '--out', '@tmp', '--queue', 'redis://127.0.0.1:9', '--quiet'], 'bullmq', /^mesalab: --queue needs the optional package bullmq, which is not installed: npm install bullmq ioredis\n$/],
   ];
