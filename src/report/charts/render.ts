@@ -7,14 +7,16 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
+import type { FigureSpec } from './figureSpec.ts';
 import { measureTextWithDejavu } from './textMetrics.ts';
 import { CHART_FONT } from './theme.ts';
 import { loadVegaBuilds } from './vegaBuilds.ts';
 
-/** Compiles a Vega-Lite spec and draws it as a standalone SVG document. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+/** Compiles a Vega-Lite spec (any, or a FigureSpec of mesalab's builders) and draws it as a standalone SVG document. */
+export async function renderSvg(figure: TopLevelSpec | FigureSpec): Promise<string> {
   const { vega, vegaLite } = await loadVegaBuilds();
   measureTextWithDejavu(vega, dejavuFontFiles());
+  const spec = figure as TopLevelSpec;
   // The PNG renderer only has DejaVu, so a spec without a font gets it rather than a fallback.
   const withFont = { ...spec, config: { font: CHART_FONT, ...spec.config } } as TopLevelSpec;
   const view = new vega.View(vega.parse(vegaLite.compile(withFont).spec), { renderer: 'none' });
