@@ -5,7 +5,7 @@
  * process about 250 ms to load; the two minified builds, the same versions' code, load in about
  * 90 ms. Both packages are "type": "module", so Node loads the builds as ES modules, where they
  * take their browser branch: vega's defines the global `vega`, vega-lite's reads that global as
- * its vega and defines `vegaLite`. Both globals are removed once taken.
+ * its vega and defines `vegaLite`. Both globals are put back as they were once taken.
  */
 import type * as Vega from 'vega';
 import type * as VegaLite from 'vega-lite';
@@ -30,11 +30,15 @@ async function load(): Promise<VegaBuilds> {
   const vegaFile = beside('vega', 'vega.min.js');
   const vegaLiteFile = beside('vega-lite', 'vega-lite.min.js');
   const scope = globalThis as { vega?: typeof Vega; vegaLite?: typeof VegaLite };
+  const before = { vega: scope.vega, vegaLite: scope.vegaLite };
   await import(vegaFile);
   await import(vegaLiteFile);
   const { vega, vegaLite } = scope;
-  delete scope.vega;
-  delete scope.vegaLite;
+  // The globals as they were (a host page or program may have its own).
+  for (const name of ['vega', 'vegaLite'] as const) {
+    if (before[name] === undefined) delete scope[name];
+    else (scope as Record<string, unknown>)[name] = before[name];
+  }
   if (typeof vega?.View !== 'function' || typeof vegaLite?.compile !== 'function') throw new Error(`${vegaFile} and ${vegaLiteFile} did not define vega and vegaLite`);
   return { vega, vegaLite };
 }
