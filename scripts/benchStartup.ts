@@ -2,7 +2,8 @@
  * `npm run bench:startup`: whole-process start-up of the `mesalab` command, measured in one run
  * against bare Node (`node -e ''`) so the figures compare as ratios. Each command runs `--runs`
  * times (default 9), the commands interleaved round by round so that drift of the machine hits all
- * alike; the table gives the median wall time and its ratio to bare Node's median.
+ * alike; the table gives the median wall time, its ratio to bare Node's median, and the number of
+ * module files the command loads (one more run each, traced by scripts/moduleTrace.mjs).
  *   tsx scripts/benchStartup.ts [--runs N] [--bin path/to/bin/mesalab.js]
  * (--bin times another checkout, e.g. an older version, against the same anchor.)
  */
@@ -17,6 +18,7 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a whole number of at least 1, got "${values.runs}"`);
 const bin = values.bin ?? fileURLToPath(new URL('../bin/mesalab.js', import.meta.url));
+const TRACE = fileURLToPath(new URL('./moduleTrace.mjs', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'mesalab-startup-'));
 
 const CASES: ReadonlyArray<{ label: string; args: string[] }> = [
@@ -45,11 +47,19 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const times = CASES.map(() => [] as number[]);
 for (const { label, args } of CASES) time(label, args); // warm-up: file cache
 for (let round = 0; round < runs; round++) for (const [i, { label, args }] of CASES.entries()) times[i].push(time(label, args));
+
+/** The distinct module files one run of `args` loads (0 for bare Node's `-e ''`). */
+function modulesLoaded(args: string[]): number {
+  if (args[0] === '-e') return 0;
+  const { stderr } = spawnSync(process.execPath, ['--import', TRACE, ...args], { encoding: 'utf8' });
+  return new Set(stderr.split('\n').filter((line) => line.startsWith('\0'))).size;
+}
+const modules = CASES.map(({ args }) => modulesLoaded(args));
 rmSync(out, { recursive: true, force: true });
 
 const medians = times.map(median);
 const width = Math.max(...CASES.map((c) => c.label.length));
-process.stdout.write(`${'command'.padEnd(width)}  median ms  × bare node   (${runs} runs each, Node ${process.version})\n`);
+process.stdout.write(`${'command'.padEnd(width)}  median ms  × bare node  modules   (${runs} runs each, Node ${process.version})\n`);
 for (const [i, { label }] of CASES.entries()) {
-  process.stdout.write(`${label.padEnd(width)}  ${medians[i].toFixed(0).padStart(9)}  ${(medians[i] / medians[0]).toFixed(2).padStart(11)}${failed.has(label) ? '  (exits non-zero)' : ''}\n`);
+  process.stdout.write(`${label.padEnd(width)}  ${medians[i].toFixed(0).padStart(9)}  ${(medians[i] / medians[0]).toFixed(2).padStart(11)}  ${String(modules[i]).padStart(7)}${failed.has(label) ? '  (exits non-zero)' : ''}\n`);
 }

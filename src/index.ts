@@ -61,13 +61,11 @@ export { trajectoryToCsv } from './report/trajectoryCsv.ts';
 export { gameResultToJson, type GameResultJson } from './report/gameResultJson.ts';
 export { gameTrajectoryToCsv } from './report/gameTrajectoryCsv.ts';
 export { summaryTable, gameSummaryTable } from './report/summaryTable.ts';
-export { seedFigureSpec } from './report/charts/seedFigure.ts';
-export { runFigureSpec } from './report/charts/runFigure.ts';
-export { gameFigureSpec } from './report/charts/gameFigure.ts';
-export { heatmapSpec } from './report/charts/heatmap.ts';
-export { linePlotSpec } from './report/charts/linePlot.ts';
-// renderSvg, svgToPng, writeRunOutputs, writeGameOutputs and writeFindings load the figure stack:
-// they are in `mesalab/report` (src/report/index.ts). Sweeps are in `mesalab/sweep`.
+export type { FigureSpec } from './report/charts/figureSpec.ts';
+// The figures are in `mesalab/report` (src/report/index.ts): their spec builders (typed with
+// vega-lite's types, so this entry's declarations need no vega-lite, an optional peer dependency)
+// and renderSvg, svgToPng, writeRunOutputs, writeGameOutputs and writeFindings, which load the
+// figure stack. Sweeps are in `mesalab/sweep`.
 
 // experiment/: the one pipeline (config → solver → equilibrium → rollout → metrics). runConfigs
 // routes each batch to the seed family's contract (runExperiment) or the general game's (runGame).

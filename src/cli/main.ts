@@ -8,14 +8,21 @@ import { DivergenceError, InputError } from '../errors/inputError.ts';
 import { mesalabVersion } from '../version.ts';
 import { COMMANDS } from './commands/index.ts';
 
-function buildProgram(): Command {
+/**
+ * The program with the commands `args` (the arguments after node and the script) can run: a line
+ * that names a command as its first argument gets only that one (its options, help and errors do
+ * not depend on the others); any other line (--help, help, a typo to suggest for) gets all.
+ */
+async function buildProgram(args: readonly string[]): Promise<Command> {
+  const named = COMMANDS.filter(([name]) => name === args[0]);
+  const registers = await Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
   const program = new Command('mesalab')
     .description('toy models of mesa-optimization and deceptive alignment')
     .version(mesalabVersion(), '-V, --version', 'print the version of mesalab')
     // Every error is one line: commander's suggestion ("Did you mean --json?") joins its message.
     .configureOutput({ outputError: (text, write) => write(`${text.trimEnd().replace(/\s*\n\s*/g, ' ')}\n`) })
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  for (const register of registers) register(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -23,7 +30,7 @@ function buildProgram(): Command {
 /** Runs one command line (`argv` as process.argv: node, script, args…) and returns its exit code. */
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv.slice(2))).parseAsync(argv);
     return 0;
   } catch (error) {
     return reportError(error);

@@ -1,8 +1,9 @@
 /** The solver and size of a solve, for its cost estimate (cost.ts) before it starts. */
-import type { ParsedConfig } from '../model/config.ts';
 import type { Game } from '../model/game.ts';
 import { chooseSolver } from '../solvers/registry.ts';
 import type { SolveSize } from './cost.ts';
+
+export { sizeOf } from './seedRun.ts';
 
 /** What a cost estimate needs: the solver that will run and the solve's size. */
 export interface SolveDescription {
@@ -18,12 +19,6 @@ export interface SolveDescription {
 export type SolveWrapper = <T>(label: string, describe: () => SolveDescription, solve: () => T) => T;
 
 export const justSolve: SolveWrapper = (_label, _describe, solve) => solve();
-
-/** The size of a seed-family config's solve. */
-export function sizeOf(config: ParsedConfig): SolveSize {
-  const s = config.scenario;
-  return { episodes: s.schedule.length, gridPoints: s.coefficientGrid.length, priorPoints: s.prior.length };
-}
 
 /** The size of a game's solve. */
 export function gameSizeOf(game: Game): SolveSize {

@@ -4,7 +4,7 @@
  * the measured numbers — never typed in by hand — so `mesalab run findings` regenerates the whole
  * page and every number on it.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { FigureSpec } from '../report/charts/figureSpec.ts';
 
 export interface Finding {
   /** Identifier, e.g. "regularizer"; figures are named `<name>-<figure>.png`. */
@@ -28,7 +28,7 @@ export interface FindingFigure {
   /** Short file-name part, e.g. "first-coefficient". */
   readonly id: string;
   readonly caption: string;
-  readonly spec: TopLevelSpec;
+  readonly spec: FigureSpec;
 }
 
 export interface FindingReport {

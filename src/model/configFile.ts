@@ -11,9 +11,14 @@
  *   - nesting: at most MAX_DEPTH levels.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parseDocument, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document } from 'yaml';
 import { InputError } from '../errors/inputError.ts';
 import { firstDuplicateKey } from './jsonDuplicates.ts';
+
+// YAML (230 modules) loads on the first YAML file, not for JSON files or built-in scenarios.
+const yaml = () => createRequire(import.meta.url)('yaml') as typeof Yaml;
 
 /** The largest input file read (a JSON schedule of 2·10⁷ learning rates fits). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -119,7 +124,7 @@ function parseYamlText(text: string, path: string): unknown {
   let doc: Document;
   try {
     // uniqueKeys off: the library's check is quadratic in the number of keys; ours is linear.
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+    doc = yaml().parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem !== undefined && /call stack/i.test(problem.message)) throw tooDeep(path);
     if (problem !== undefined) throw new InputError(path, `is not valid YAML or JSON (${firstLine(problem.message)})`);
@@ -134,7 +139,7 @@ function parseYamlText(text: string, path: string): unknown {
 
 /** Map keys must be plain scalars (a list or map as a key has no JSON form) and unique in their map. */
 function checkYamlKeys(doc: Document, text: string, path: string): void {
-  visit(doc, {
+  yaml().visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {

@@ -36,10 +36,26 @@ describe('mesalab start-up', () => {
     expect(code).toBe(0);
   });
 
-  // Seed runs go through the one pipeline and solver registry (experiment/pipeline.ts), which
+  // A seed run of typed configs (solve's flags, a seed-family built-in; no --set) runs its one
+  // solver (cli/seedRuns.ts): nor the config schema (zod), YAML, the solver registry (every
+  // solver, the game engine) or the pool.
+  const seedSolves: string[][] = [
+    ['solve', '--schedule', '1x100'],
+    ['solve', '--schedule', '1x20,0x80', '--solver', 'exact', '--discount', '0.9', '--json'],
+    ['solve', '--schedule', '1x5', '--solver', 'reference', '--regularizer', '0.1', '--theta0', '0.5'],
+    ['run', 'seed', '--json'],
+    ['run', 'regularizer', '--solver', 'exact'],
+  ];
+  it.each(seedSolves)('`mesalab %s …` loads no zod, yaml, expression parser, solver registry, charting, queue client or piscina', async (...args) => {
+    const { code, stderr } = await mesalabWithout(args, [...EXPRESSIONS, ...CHARTS, ...QUEUE, 'piscina', 'zod', 'yaml'], ['/model/expression', '/solvers/registry']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
+  // Other runs go through the one pipeline and solver registry (experiment/pipeline.ts), which
   // loads every solver and the game config, hence the expression module: no charting, queue
   // client or worker pool, though.
-  it.each([[['solve', '--schedule', '1x100']], [['run', 'seed', '--json']]])('`mesalab %s` loads no charting, queue client or piscina', async (args) => {
+  it.each([[['solve', '--schedule', '1x100', '--set', 'discount=0.9']], [['run', 'seed', '--set', 'theta0=0.5', '--json']]])('`mesalab %s` loads no charting, queue client or piscina', async (args) => {
     const { code, stderr } = await mesalabWithout(args, [...CHARTS, ...QUEUE, 'piscina']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -57,6 +73,8 @@ describe('a command that needs a missing optional package', () => {
   const cases: Array<[string, string[], string, RegExp]> = [
     ['figures (--out)', ['solve', '--schedule', '1x3', '--out', '@tmp'], 'vega', /^mesalab: --out \(figures\) needs the optional package vega, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
     ['sweep --plot', ['sweep', 'training-x-deployment', '--out', '@tmp', '--plot', '--quiet'], '@resvg/resvg-js', /^mesalab: --plot needs the optional package @resvg\/resvg-js, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
+    ['sweep --plot (vega-lite, loaded from its build)', ['sweep', 'training-x-deployment', '--out', '@tmp', '--plot', '--quiet'], 'vega-lite', /^mesalab: --plot needs the optional package vega-lite, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
+    ['figures (--out) of run', ['run', 'seed-1', '--out', '@tmp'], 'vega-lite', /^mesalab: --out \(figures\) needs the optional package vega-lite, which is not installed: npm install vega vega-lite @resvg\/resvg-js dejavu-fonts-ttf\n$/],
     ['the queue (worker)', ['worker', '--queue', 'redis://127.0.0.1:9', '--idle-exit', '1'], 'bullmq', /^mesalab: mesalab worker needs the optional package bullmq, which is not installed: npm install bullmq ioredis\n$/],
     ['the queue (sweep --queue)', ['sweep', 'training-x-deployment', '--out', '@tmp', '--queue', 'redis://127.0.0.1:9', '--quiet'], 'bullmq', /^mesalab: --queue needs the optional package bullmq, which is not installed: npm install bullmq ioredis\n$/],
   ];

@@ -44,12 +44,25 @@ export const points: number = sweep.points;
 export type Render = typeof renderSvg;
 `;
 
-// skipLibCheck as \`tsc --init\` sets it: the figure specs' types come from vega-lite, an optional
-// peer dependency that a light install does not have.
-const TSCONFIG = {
-  compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: true, types: [] },
-  files: ['consumer.ts'],
-};
+// The main and sweep entries only, with skipLibCheck off: their declarations need no vega-lite,
+// an optional peer dependency that a light install does not have.
+const CONSUMER_STRICT_TS = `
+import { FINDINGS, linearScenario, solveGrid, type Equilibrium, type FigureSpec, type FindingFigure } from 'mesalab';
+import { compileSweep, type Sweep } from 'mesalab/sweep';
+
+const equilibrium: Equilibrium = solveGrid(linearScenario({ schedule: '1x20,0x80' }));
+export const first: number = equilibrium.coefficients[0];
+const sweep: Sweep = compileSweep({ base: { schedule: '1x3' }, sweep: { theta0: [0.5, 1] }, metrics: ['firstCoefficient'] }, 'tiny');
+export const points: number = sweep.points;
+export const findings: number = FINDINGS.length;
+export const spec = (figure: FindingFigure): FigureSpec => figure.spec;
+`;
+
+const COMPILER_OPTIONS = { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, types: [] };
+const TSCONFIG_STRICT = { compilerOptions: { ...COMPILER_OPTIONS, skipLibCheck: false }, files: ['strict.ts'] };
+// mesalab/report's declarations use vega-lite's types (its figures need vega-lite anyway): a
+// consumer of it without vega-lite compiles with skipLibCheck, as \`tsc --init\` sets it.
+const TSCONFIG = { compilerOptions: { ...COMPILER_OPTIONS, skipLibCheck: true }, files: ['consumer.ts'] };
 
 describe('the packed package in a fresh consumer', () => {
   let dir: string;
@@ -65,6 +78,8 @@ describe('the packed package in a fresh consumer', () => {
     writeFileSync(join(dir, 'consumer.mjs'), CONSUMER_MJS);
     writeFileSync(join(dir, 'consumer.ts'), CONSUMER_TS);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+    writeFileSync(join(dir, 'strict.ts'), CONSUMER_STRICT_TS);
+    writeFileSync(join(dir, 'tsconfig.strict.json'), JSON.stringify(TSCONFIG_STRICT));
   }, 300_000);
 
   it('imports from plain Node ESM (main entry and mesalab/sweep)', async () => {
@@ -73,6 +88,12 @@ describe('the packed package in a fresh consumer', () => {
 
   it('type-checks a strict NodeNext TypeScript file against the shipped .d.ts', async () => {
     const { code, stdout } = await run(process.execPath, [TSC, '-p', '.'], dir);
+    expect(stdout).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('type-checks a strict NodeNext file of the main and sweep entries with skipLibCheck off, without vega-lite', async () => {
+    const { code, stdout } = await run(process.execPath, [TSC, '-p', 'tsconfig.strict.json'], dir);
     expect(stdout).toBe('');
     expect(code).toBe(0);
   });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { FINDING_NAMES } from '../../findings/names.ts';
-import { FINDING_QUESTIONS } from '../../findings/questions.ts';
-import { BUILT_IN_SCENARIOS } from '../../scenarios/registry.ts';
+
+// The built-in scenarios and the findings' questions load in the action (--help needs neither).
 
 export function registerList(program: Command): void {
   program
@@ -9,6 +9,7 @@ export function registerList(program: Command): void {
     .description('list the built-in scenarios and findings with a one-line description')
     .option('--json', 'print one JSON object per entry and line: {"name", "kind" (scenario|findings|finding), "run" (what follows `mesalab run`), "description"}')
     .action(async (options: { json?: boolean }) => {
+      const [{ BUILT_IN_SCENARIOS }, { FINDING_QUESTIONS }] = await Promise.all([import('../../scenarios/registry.ts'), import('../../findings/questions.ts')]);
       const entries = [
         ...BUILT_IN_SCENARIOS.map((s) => [s.name, s.description, 'scenario']),
         ['findings', 'every finding below: recompute docs/findings.md and its figures', 'findings'],

@@ -7,9 +7,8 @@ import { FIGURE_PACKAGES, needing } from '../optionalPackages.ts';
 import { checkOutputDirectory } from '../../report/outputPath.ts';
 
 // Registering the command loads only names: the pipeline (config schema, solvers, game engine),
-// the presenter and the findings load in the action.
-const runEngine = () =>
-  Promise.all([import('../../experiment/pipeline.ts'), import('../present.ts'), import('../settings.ts'), import('../scenarioSource.ts'), import('../solveProgress.ts')]);
+// the presenter and the findings load in the action; a seed-family built-in without --set loads
+// only its solvers (runBatch.ts).
 
 interface RunOptions extends ScenarioOptions {
   solver?: string;
@@ -33,10 +32,9 @@ export function registerRun(program: Command): void {
         return needing(FIGURE_PACKAGES, 'run findings (figures)', async () => (await import('../runFindings.ts')).runFindings(name === 'findings' ? options.only : name, options.out, options.json));
       }
       if (options.only !== undefined) throw new InputError('--only', `applies to \`mesalab run findings\` only, not to "${name}"`);
-      const [{ runConfigs }, { presentPipelineResults }, { applySettings, monteCarloOptions }, { loadScenarioConfigs }, { withSolveProgress }] = await runEngine();
-      const sources = applySettings(loadScenarioConfigs(name), options);
-      const present = { json: options.json, out: options.out, subfolders: true };
-      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options), withSolveProgress), present);
+      const [{ runBatch }, { builtInSeedSources, loadScenarioConfigs }] = await Promise.all([import('../runBatch.ts'), import('../scenarioSource.ts')]);
+      const seedFamily = builtInSeedSources(name);
+      await runBatch(seedFamily ? { seedFamily } : { configs: loadScenarioConfigs(name) }, options, { json: options.json, out: options.out, subfolders: true });
     });
 }
 

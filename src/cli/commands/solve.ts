@@ -6,7 +6,8 @@ import { checkOutputDirectory } from '../../report/outputPath.ts';
 import { SOLVER_NAME_LIST as SOLVER_NAMES } from '../../solvers/solverNames.ts';
 import { scenarioOptions, type ScenarioOptions } from '../settings.ts';
 
-// The pipeline (config schema, solvers) and the presenter load in the action (--help needs neither).
+// The pipeline (config schema, solvers) and the presenter load in the action (--help needs neither);
+// a seed solve without --set loads only its solver (runBatch.ts).
 
 interface SolveOptions extends ScenarioOptions {
   schedule: string;
@@ -30,20 +31,15 @@ export function registerSolve(program: Command): void {
     .option('--out <dir>', 'write trajectory.csv, result.json, figure.svg and figure.png to <dir>')
     .action(async (options: SolveOptions) => {
       if (options.out !== undefined) checkOutputDirectory(options.out);
-      const [{ runConfigs }, { presentPipelineResults }, { applySettings, monteCarloOptions }, { withSolveProgress }] = await Promise.all([
-        import('../../experiment/pipeline.ts'),
-        import('../present.ts'),
-        import('../settings.ts'),
-        import('../solveProgress.ts'),
-      ]);
       const config = {
         schedule: await scheduleInput(options.schedule),
         theta0: optionalNumber(options.theta0, '--theta0'),
         discount: optionalNumber(options.discount, '--discount'),
         regularizer: optionalNumber(options.regularizer, '--regularizer'),
       };
-      const sources = applySettings([{ config: dropUndefined(config), defaultName: 'custom' }], options);
-      await presentPipelineResults(runConfigs(sources, options.solver, monteCarloOptions(options), withSolveProgress), { json: options.json, out: options.out });
+      // Typed flags, always the seed family: without --set, no schema or registry (runBatch.ts).
+      const { runBatch } = await import('../runBatch.ts');
+      await runBatch({ seedFamily: [{ config: dropUndefined(config), defaultName: 'custom' }] }, options, { json: options.json, out: options.out });
     });
 }
 
@@ -63,6 +59,6 @@ function optionalNumber(text: string | undefined, field: string): number | undef
 }
 
 /** The fields given on the command line (a field left out takes the schema's default). */
-function dropUndefined(config: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
+function dropUndefined<T extends object>(config: T): T {
+  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined)) as T;
 }

@@ -65,7 +65,7 @@ export function registerSweep(program: Command): void {
       ]);
       const sweep = loadSweep(name, options.solver === undefined ? undefined : checkSolverName(options.solver, '--solver'));
       // Fail before the sweep runs, not after, when --plot cannot draw.
-      if (options.plot) await needing(FIGURE_PACKAGES, '--plot', () => import('../../report/charts/render.ts'));
+      if (options.plot) await needing(FIGURE_PACKAGES, '--plot', async () => (await import('../../report/charts/render.ts')).loadFigureStack());
       const out = options.out ?? join('out', 'sweeps', sweep.name);
       checkOutputDirectory(out);
       const shard = options.shard === undefined ? WHOLE : parseShard(options.shard);

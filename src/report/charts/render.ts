@@ -6,17 +6,20 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+import type { FigureSpec } from './figureSpec.ts';
 import { measureTextWithDejavu } from './textMetrics.ts';
 import { CHART_FONT } from './theme.ts';
+import { loadVegaBuilds } from './vegaBuilds.ts';
 
-/** Compiles a Vega-Lite spec and draws it as a standalone SVG document. */
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  measureTextWithDejavu(dejavuFontFiles());
+/** Compiles a Vega-Lite spec (any, or a FigureSpec of mesalab's builders) and draws it as a standalone SVG document. */
+export async function renderSvg(figure: TopLevelSpec | FigureSpec): Promise<string> {
+  const { vega, vegaLite } = await loadVegaBuilds();
+  measureTextWithDejavu(vega, dejavuFontFiles());
+  const spec = figure as TopLevelSpec;
   // The PNG renderer only has DejaVu, so a spec without a font gets it rather than a fallback.
   const withFont = { ...spec, config: { font: CHART_FONT, ...spec.config } } as TopLevelSpec;
-  const view = new vega.View(vega.parse(compile(withFont).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(vegaLite.compile(withFont).spec), { renderer: 'none' });
   try {
     // vega numbers gradients (gradient_0, gradient_1, …) with a counter global to the process, so
     // the second heatmap drawn would differ from the first; restarting it per figure makes every
@@ -26,6 +29,12 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   } finally {
     view.finalize();
   }
+}
+
+/** Loads what drawing needs (vega and vega-lite; resvg is imported above) and finds the fonts, so a command can fail before its work when one is missing. */
+export async function loadFigureStack(): Promise<void> {
+  await loadVegaBuilds();
+  dejavuFontFiles();
 }
 
 export interface PngOptions {

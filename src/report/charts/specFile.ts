@@ -1,4 +1,4 @@
-import type { TopLevelSpec } from 'vega-lite';
+import type { FigureSpec } from './figureSpec.ts';
 import type { Provenance } from '../provenance.ts';
 
 /**
@@ -6,7 +6,7 @@ import type { Provenance } from '../provenance.ts';
  * reopened and restyled in the Vega editor or Observable. The provenance goes in Vega-Lite's
  * `usermeta`, which renderers ignore, under `mesalab`.
  */
-export function specFile(spec: TopLevelSpec, provenance: Provenance): string {
-  const usermeta = { ...(spec.usermeta ?? {}), mesalab: provenance };
+export function specFile(spec: FigureSpec, provenance: Provenance): string {
+  const usermeta = { ...(spec.usermeta as object | undefined), mesalab: provenance };
   return JSON.stringify({ ...spec, usermeta }, null, 2) + '\n';
 }

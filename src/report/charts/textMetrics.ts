@@ -5,7 +5,7 @@
  * widths makes vega's layout match the PNG.
  */
 import { readFileSync } from 'node:fs';
-import * as vega from 'vega';
+import type * as Vega from 'vega';
 import { readFontAdvances, type FontAdvances } from './ttfAdvances.ts';
 
 /** The text fields of a vega scenegraph item that choose the face and size. */
@@ -17,17 +17,16 @@ interface TextItem {
 
 type WidthFunction = (item: TextItem, text?: unknown) => number;
 
-/** vega-scenegraph's text measurement hook; the vega typings leave it out. */
-const textMetrics = (vega as unknown as { textMetrics: { width: WidthFunction } }).textMetrics;
-
 let installed = false;
 
 /**
- * Makes vega measure text with the DejaVu Sans faces in `fontFiles` (regular, bold, oblique,
+ * Makes `vega` measure text with the DejaVu Sans faces in `fontFiles` (regular, bold, oblique,
  * bold oblique). Process-wide, since vega's hook is; every later view in Node measures this way.
  */
-export function measureTextWithDejavu(fontFiles: readonly string[]): void {
+export function measureTextWithDejavu(vega: typeof Vega, fontFiles: readonly string[]): void {
   if (installed) return;
+  // vega-scenegraph's text measurement hook; the vega typings leave it out.
+  const { textMetrics } = vega as unknown as { textMetrics: { width: WidthFunction } };
   const faces = fontFiles.map((file) => readFontAdvances(readFileSync(file)));
   const [regular, bold = regular, oblique = regular, boldOblique = bold] = faces;
   textMetrics.width = (item, text) => {
