@@ -18,6 +18,8 @@ export { actionNames, type Game, type Parameter, type Policy, type UpdateRule, t
 export { parseGameConfig, gameConfigSchema, type GameConfig, type ParsedGameConfig } from './model/gameConfig.ts';
 export { compileGame, gradientStep, policyOutput } from './model/gameFunctions.ts';
 export { mlpForward } from './model/policies/mlp.ts';
+export { EXTENSION_FIELDS, type ExtensionField, type GameExtensions, type TrainedDiscountSetting, type DeploymentSetting, type HorizonSetting } from './model/extensions.ts';
+export { TIE_RULES, type TieRuleName } from './model/tieRuleName.ts';
 
 // solvers/
 export type { Equilibrium, Solver, SolverName } from './solvers/equilibrium.ts';
@@ -26,7 +28,7 @@ export { solveGrid, gridSolver, type GridSolveOptions } from './solvers/grid/gri
 export { solveExact, exactSolver } from './solvers/exact/exact.ts';
 export { SOLVERS, SOLVER_NAMES, LINEAR_SOLVERS, LINEAR_SOLVER_NAMES, chooseSolver, getSolver } from './solvers/registry.ts';
 export { TIE_RELATIVE_TOLERANCE } from './solvers/tieRule.ts';
-export type { GameSolver, GameEquilibrium } from './solvers/gameSolver.ts';
+export type { GameSolver, GameEquilibrium, GameOutcome } from './solvers/gameSolver.ts';
 export { solveLq, lqSolver } from './solvers/lq/lq.ts';
 export { solveDp, dpSolver, dpGameSolver, dpExpectedCost, dpMeanTrajectory, type DpOptions, type DpEquilibrium } from './solvers/dp/dp.ts';
 export { solveNeural, neuralSolver, type NeuralOptions, type NeuralEquilibrium } from './solvers/neural/neural.ts';
@@ -35,6 +37,11 @@ export { solveHistory, type HistoryOptions, type HistorySolution } from './solve
 export { solveFullReoptimisation, type FullReoptimisationSolution } from './solvers/history/fullReoptimisation.ts';
 export { stationaryEquilibria, stationaryMoments, trainingThenEndlessDeployment } from './solvers/infiniteHorizon/stationary.ts';
 export { solveCorridor, deceptiveValue, type CorridorGame, type CorridorSolution } from './solvers/corridor/corridor.ts';
+// The extensions' registered solvers (each plays the scenarios that set its field).
+export { infiniteHorizonSolver } from './solvers/infiniteHorizon/infiniteHorizonSolver.ts';
+export { trainedDiscountSolver } from './solvers/trainedDiscount/trainedDiscountSolver.ts';
+export { uncertainDeploymentSolver } from './solvers/uncertainDeployment/uncertainDeploymentSolver.ts';
+export { corridorSolver } from './solvers/corridor/corridorSolver.ts';
 export { gaussHermite } from './numerics/quadrature.ts';
 export { asLinearScenario } from './solvers/seedAdapters.ts';
 
@@ -62,13 +69,17 @@ export { linePlotSpec } from './report/charts/linePlot.ts';
 // renderSvg, svgToPng, writeRunOutputs, writeGameOutputs and writeFindings load the figure stack:
 // they are in `mesalab/report` (src/report/index.ts). Sweeps are in `mesalab/sweep`.
 
-// experiment/
+// experiment/: the one pipeline (config → solver → equilibrium → rollout → metrics). runConfigs
+// routes each batch to the seed family's contract (runExperiment) or the general game's (runGame).
+export { runConfigs, parseAnyConfig, runToFlatMetrics, metricNames, type ConfigSource, type PipelineResults, type ParsedAny } from './experiment/pipeline.ts';
 export { runExperiment, type ExperimentResult } from './experiment/experiment.ts';
 export { runGame, type GameResult, type RunGameOptions } from './experiment/gameExperiment.ts';
+export { flatGameMetrics, flatSeedMetrics, type FlatMetrics } from './metrics/flatMetrics.ts';
 
 // findings/
 export { FINDINGS, getFinding } from './findings/registry.ts';
-export type { Finding, FindingReport, FindingFigure, FindingTable } from './findings/finding.ts';
+export type { Finding, FindingReport, FindingFigure, FindingTable, Reproduction } from './findings/finding.ts';
+export { runScenario, reproduceCommand, type ScenarioRun, type Settings } from './findings/runScenario.ts';
 
 // scenarios/
 export { BUILT_IN_SCENARIOS, SEED_FAMILY_SCENARIOS, getBuiltInScenario, type BuiltInScenario, type SeedFamilyScenario } from './scenarios/registry.ts';

@@ -6,7 +6,7 @@ import { parseSetting, withSettings, type Setting } from '../model/configPaths.t
 import type { ConfigSource } from '../experiment/pipeline.ts';
 import type { RunGameOptions } from '../experiment/gameExperiment.ts';
 import { InputError } from '../errors/inputError.ts';
-import { DEFAULT_RUNS, MAX_RUNS } from '../rollout/monteCarloRuns.ts';
+import { DEFAULT_RUNS, MAX_RUNS } from '../model/monteCarloRuns.ts';
 
 // YAML loads on the first --set, not when the commands are registered.
 const yaml = () => createRequire(import.meta.url)('yaml') as typeof Yaml;

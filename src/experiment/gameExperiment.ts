@@ -35,12 +35,15 @@ export function runGame(config: ParsedGameConfig, solver: string = config.solver
   const equilibrium = chosen.solve(config.game);
   const solveMilliseconds = performance.now() - started;
   if (config.game.update.type === 'reinforce') {
-    const stochastic = rolloutStochastic(config.game, equilibrium, { runs: options.runs, seed: options.seed });
+    // The CLI's --runs/--seed win over the config's own runs/seed.
+    const stochastic = rolloutStochastic(config.game, equilibrium, { runs: options.runs ?? config.runs, seed: options.seed ?? config.seed });
     const trajectory = meanTrajectory(stochastic, equilibrium);
     return { config, equilibrium, trajectory, stochastic, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
   }
-  const trajectory = rolloutGame(config.game, equilibrium);
-  return { config, equilibrium, trajectory, metrics: computeGameMetrics(config.game, trajectory), solveMilliseconds };
+  // Solvers of an extension play their own state (γ_n, x_n, …) and measure what the generic rollout cannot.
+  const trajectory = equilibrium.outcome?.trajectory ?? rolloutGame(config.game, equilibrium);
+  const metrics = { ...computeGameMetrics(config.game, trajectory), ...equilibrium.outcome?.metrics };
+  return { config, equilibrium, trajectory, metrics, solveMilliseconds };
 }
 
 function meanTrajectory(s: StochasticRollout, equilibrium: GameEquilibrium): GameTrajectory {

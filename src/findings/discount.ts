@@ -4,16 +4,14 @@
  * whose base optimizer steps γ through the equilibrium policy's dependence on it.
  */
 import { linspace } from '../numerics/linspace.ts';
-import { linearScenario } from '../model/scenario.ts';
-import { trainThenDeploy } from '../model/schedule.ts';
 import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import type { ChartRow } from '../report/charts/specData.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { solveTrainedDiscount } from '../solvers/trainedDiscount/trainedDiscount.ts';
-import { trainedDiscountScenario } from '../solvers/trainedDiscount/trainedDiscountModel.ts';
-import { rolloutTrainedDiscount, type TrainedDiscountTrajectory } from '../solvers/trainedDiscount/trainedDiscountRollout.ts';
-import { exactMetrics, SEED_SCHEDULES } from './seedSchedules.ts';
+import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
+import { discountScenario, trainedDiscountBuiltIn } from '../scenarios/findingScenarios.ts';
+import { metric, reproduceCommand, runScenario, type Settings } from './runScenario.ts';
+import { SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport, FindingTable } from './finding.ts';
 
 const SCHEDULES = SEED_SCHEDULES;
@@ -36,7 +34,7 @@ export interface FixedDiscountPoint {
 /** Part (a): first coefficient and goal retained against a fixed γ on the seed schedules. */
 export function fixedDiscountCurves(discounts = FIXED_DISCOUNTS): FixedDiscountPoint[] {
   return SCHEDULES.flatMap(({ label, spec }) =>
-    discounts.map((discount) => ({ schedule: label, discount, ...fixedMetrics(linearScenario({ schedule: spec, discount })) })),
+    discounts.map((discount) => ({ schedule: label, discount, ...fixedMetrics({ schedule: spec, discount }) })),
   );
 }
 
@@ -53,14 +51,15 @@ export function fixedDiscountSweep(sweep = FIXED_SWEEP): RateLengthPoint[] {
     sweep.trainings.map((training) => ({
       rate,
       training,
-      ...fixedMetrics(linearScenario({ schedule: trainThenDeploy(training, sweep.deployment, rate), discount: sweep.discount })),
+      ...fixedMetrics({ schedule: { training, deployment: sweep.deployment, learningRate: rate }, discount: sweep.discount }),
     })),
   );
 }
 
-function fixedMetrics(scenario: ReturnType<typeof linearScenario>) {
-  const m = exactMetrics(scenario);
-  return { firstCoefficient: m.firstCoefficient, goalRetained: m.goalRetained ?? NaN };
+/** The discount built-in (exact solver) with `settings`: `mesalab run discount --set …`. */
+function fixedMetrics(settings: Settings) {
+  const run = runScenario(discountScenario, settings);
+  return { firstCoefficient: metric(run, 'firstCoefficient'), goalRetained: metric(run, 'goalRetained') };
 }
 
 export interface TrainedRun {
@@ -73,25 +72,26 @@ export interface TrainedRun {
   episodesToOne: number | null;
   firstCoefficient: number;
   goalRetained: number;
-  trajectory: TrainedDiscountTrajectory;
+  /** a_0′(γ₀), the slope of the first agent's policy in γ. */
+  firstSlope: number;
+  /** Parameters theta and gamma, action a. */
+  trajectory: GameTrajectory;
 }
 
-/** Part (b): solves one schedule once and rolls it out from each starting discount. */
+/** Part (b): the trained-discount built-in on one schedule from each starting discount (`mesalab run trained-discount --set …`). */
 export function trainedDiscountRuns(rate: number, training: number, deployment: number, starts = TRAINED_STARTS): TrainedRun[] {
-  const scenario = trainedDiscountScenario({ schedule: trainThenDeploy(training, deployment, rate), discountNodes: TRAINED_NODES });
-  const equilibrium = solveTrainedDiscount(scenario);
   return starts.map((start) => {
-    const trajectory = rolloutTrainedDiscount(scenario, equilibrium, start);
-    const reached = Array.from(trajectory.discount).findIndex((g) => g === 1);
+    const run = runScenario(trainedDiscountBuiltIn, { schedule: { training, deployment, learningRate: rate }, 'trainedDiscount.initial': start, 'trainedDiscount.nodes': TRAINED_NODES });
     return {
       rate,
       training,
       start,
-      finalDiscount: trajectory.discount[training],
-      episodesToOne: reached < 0 ? null : reached,
-      firstCoefficient: trajectory.coefficient[0],
-      goalRetained: trajectory.theta[training] / trajectory.theta[0],
-      trajectory,
+      finalDiscount: metric(run, 'finalDiscount'),
+      episodesToOne: run.metrics.episodesToOne ?? null,
+      firstCoefficient: metric(run, 'firstCoefficient'),
+      goalRetained: metric(run, 'goalRetained'),
+      firstSlope: metric(run, 'firstSlope'),
+      trajectory: run.trajectory,
     };
   });
 }
@@ -137,7 +137,12 @@ grid, the direction of γ's drift does not.`,
     const fixedSweep = fixedDiscountSweep();
     const paths = trainedDiscountRuns(1, SEED1.training, 80);
     const sweep = trainedDiscountSweep();
-    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer: answer(curves, fixedSweep, paths, sweep) };
+    const reproduce = [
+      { what: 'fixed γ = 0.5 on seed-2’s schedule', command: reproduceCommand(discountScenario, { schedule: '1x100', discount: 0.5 }) },
+      { what: 'a cell of the fixed-γ sweep (ℓ = 0.5, T = 10)', command: reproduceCommand(discountScenario, { 'schedule.training': 10, 'schedule.learningRate': 0.5 }) },
+      { what: 'the trained discount from γ₀ = 0.9 on seed-1’s schedule', command: reproduceCommand(trainedDiscountBuiltIn, { 'trainedDiscount.initial': 0.9 }) },
+    ];
+    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer: answer(curves, fixedSweep, paths, sweep), reproduce };
   },
 };
 
@@ -150,9 +155,9 @@ function figures(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[], pa
   const curve = (field: 'firstCoefficient' | 'goalRetained', label: string) =>
     linePlotSpec({ rows: curveRows(field), x: 'discount', series: SCHEDULES.map((s) => s.label), title: `${label} against a fixed discount γ`, xLabel: 'discount γ', yLabel: label });
   const pathLabel = (start: number) => `γ₀ = ${start}`;
-  const pathRows = (field: (t: TrainedDiscountTrajectory, n: number) => number): ChartRow[] =>
+  const pathRows = (field: (t: GameTrajectory, n: number) => number): ChartRow[] =>
     Array.from({ length: SEED1.training + 6 }, (_, n) => ({ episode: n, ...Object.fromEntries(paths.map((p) => [pathLabel(p.start), field(p.trajectory, n)])) }));
-  const path = (field: (t: TrainedDiscountTrajectory, n: number) => number, label: string) =>
+  const path = (field: (t: GameTrajectory, n: number) => number, label: string) =>
     linePlotSpec({ rows: pathRows(field), x: 'episode', series: paths.map((p) => pathLabel(p.start)), title: `${label} under training, seed-1's schedule (ℓ = 1 for 20 episodes)`, xLabel: 'episode n', yLabel: label });
   const start = TRAINED_SWEEP.starts[0];
   return [
@@ -163,8 +168,8 @@ function figures(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[], pa
       caption: `First coefficient at γ = ${FIXED_SWEEP.discount} over learning rate × training length (${FIXED_SWEEP.deployment} deployment episodes)`,
       spec: heatmapSpec({ rows: fixedSweep.map((p) => ({ ...p })), x: 'training', y: 'rate', value: 'firstCoefficient', title: `First coefficient a₀, fixed γ = ${FIXED_SWEEP.discount}`, xLabel: 'training episodes T', yLabel: 'learning rate ℓ', valueLabel: 'a₀' }),
     },
-    { id: 'trained-discount-path', caption: 'The discount γ_n under training from several γ₀ (seed-1 schedule)', spec: path((t, n) => t.discount[n], 'discount γ_n') },
-    { id: 'trained-goal-path', caption: 'The goal θ_n/θ₀ under training from the same γ₀', spec: path((t, n) => t.theta[n] / t.theta[0], 'goal θ_n/θ₀') },
+    { id: 'trained-discount-path', caption: 'The discount γ_n under training from several γ₀ (seed-1 schedule)', spec: path((t, n) => t.parameters.gamma[n], 'discount γ_n') },
+    { id: 'trained-goal-path', caption: 'The goal θ_n/θ₀ under training from the same γ₀', spec: path((t, n) => t.parameters.theta[n] / t.parameters.theta[0], 'goal θ_n/θ₀') },
     {
       id: 'trained-sweep',
       caption: `γ after training from γ₀ = ${start} over learning rate × training length (${TRAINED_SWEEP.deployment} deployment episodes)`,
@@ -212,7 +217,7 @@ function answer(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[], pat
   return (
     `With a fixed discount, patience buys deception: on seed-1 the first coefficient falls from ${formatNumber(seed1(0).firstCoefficient)} at γ = 0 to ${formatNumber(seed1(0.5).firstCoefficient)} at γ = 0.5 and ${formatNumber(seed1(1).firstCoefficient)} at γ = 1 (the goal retained after training rises from ${formatNumber(seed1(0.5).goalRetained)} to ${formatNumber(seed1(1).goalRetained)} between γ = 0.5 and 1), ` +
     `and at γ = ${FIXED_SWEEP.discount} it ${fallsWithRate ? 'falls with the learning rate at every training length, ' : 'ranges '}from ${formatNumber(highest.firstCoefficient)} (ℓ = ${highest.rate}, T = ${highest.training}) to ${formatNumber(lowest.firstCoefficient)} (ℓ = ${lowest.rate}, T = ${lowest.training}). ` +
-    `Training raises the discount: patient agents output less (a′(γ) = ${formatNumber(impatient.trajectory.slope[0])} at γ₀ = 0.5 on seed-1's schedule), so the step on y² pushes γ up, and in every run γ ends at or above its start (smallest change ${formatNumber(smallestRise)}); ` +
+    `Training raises the discount: patient agents output less (a′(γ) = ${formatNumber(impatient.firstSlope)} at γ₀ = 0.5 on seed-1's schedule), so the step on y² pushes γ up, and in every run γ ends at or above its start (smallest change ${formatNumber(smallestRise)}); ` +
     `but it is a race with the goal, because γ's step is proportional to θ²: on seed-1's schedule γ₀ = ${patient.map((r) => r.start).join(' and ')} reach 1 within ${within} episode(s) and keep ${patient.map((r) => formatNumber(r.goalRetained)).join(' and ')} of the goal, while γ₀ = 0.5 climbs only to ${formatNumber(impatient.finalDiscount)} before training has removed the goal (θ_T/θ₀ = ${formatNumber(impatient.goalRetained)}); from γ₀ = 0.9, γ reaches 1 in ${fromNine.filter((r) => r.finalDiscount === 1).length} of the ${fromNine.length} learning-rate × training-length cells.`
   );
 }

@@ -36,4 +36,12 @@ export interface FindingReport {
   readonly figures: readonly FindingFigure[];
   /** Two or three sentences answering the question, built from the measured numbers. */
   readonly answer: string;
+  /** Commands that reproduce numbers of the table (runScenario.ts's reproduceCommand), each with what it shows. */
+  readonly reproduce: readonly Reproduction[];
+}
+
+export interface Reproduction {
+  /** What the command's output shows, e.g. "seed-2 at λ = 0.1 (a table row)". */
+  readonly what: string;
+  readonly command: string;
 }

@@ -3,28 +3,38 @@
  * ℓ and γ < 1, training followed by endless deployment, and the first coefficient of finite
  * horizons as N grows (exact solver throughout).
  */
-import { linearScenario } from '../model/scenario.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { solveExact } from '../solvers/exact/exact.ts';
-import { stationaryEquilibria, trainingThenEndlessDeployment } from '../solvers/infiniteHorizon/stationary.ts';
+import { endlessDeploymentScenario, stationaryScenario } from '../scenarios/findingScenarios.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 export const HORIZONS = [10, 30, 100, 300, 1000, 3000, 10_000, 30_000, 100_000];
 export const DISCOUNTS = [0.9, 0.99, 0.999, 1];
 const RATES = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1];
 
+/** a₀ of N training episodes at ℓ = 1 (a finite horizon): `mesalab run infinite-horizon --set horizon=finite --set schedule=1xN`. */
+export function finiteFirstCoefficient(schedule: string, discount: number): number {
+  return metric(runScenario(stationaryScenario, { horizon: 'finite', schedule, discount }), 'firstCoefficient');
+}
+
 /** a_0 of N training episodes at ℓ = 1 for each discount and horizon. */
 export function firstCoefficientByHorizon(): { horizon: number; discount: number; firstCoefficient: number }[] {
-  return DISCOUNTS.flatMap((discount) =>
-    HORIZONS.map((horizon) => ({ horizon, discount, firstCoefficient: solveExact(linearScenario({ schedule: `1x${horizon}`, discount })).coefficients[0] })),
+  return DISCOUNTS.flatMap((discount) => HORIZONS.map((horizon) => ({ horizon, discount, firstCoefficient: finiteFirstCoefficient(`1x${horizon}`, discount) })));
+}
+
+/** The stationary equilibrium a* (the tie rule's pick) and how many there are, for each ℓ and γ < 1. */
+export function stationaryByRate(): { rate: number; discount: number; coefficient: number; count: number }[] {
+  return DISCOUNTS.filter((g) => g < 1).flatMap((discount) =>
+    RATES.map((rate) => {
+      const run = runScenario(stationaryScenario, { schedule: `${rate}x100`, discount });
+      return { rate, discount, coefficient: metric(run, 'firstCoefficient'), count: metric(run, 'stationaryEquilibria') };
+    }),
   );
 }
 
-/** The stationary equilibria (there is one on every setting measured) for each ℓ and γ < 1. */
-export function stationaryByRate(): { rate: number; discount: number; coefficients: number[] }[] {
-  return DISCOUNTS.filter((g) => g < 1).flatMap((discount) => RATES.map((rate) => ({ rate, discount, coefficients: stationaryEquilibria(rate, discount) })));
-}
+/** a₀ of 20 training episodes followed by endless deployment. */
+const endlessFirst = (discount: number) => metric(runScenario(endlessDeploymentScenario, { discount }), 'firstCoefficient');
 
 export const infiniteHorizonFinding: Finding = {
   name: 'infinite-horizon',
@@ -40,9 +50,9 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
   compute(): FindingReport {
     const byHorizon = firstCoefficientByHorizon();
     const stationary = stationaryByRate();
-    const starOf = (rate: number, discount: number) => stationary.find((s) => s.rate === rate && s.discount === discount)?.coefficients[0] ?? NaN;
+    const starOf = (rate: number, discount: number) => stationary.find((s) => s.rate === rate && s.discount === discount)!.coefficient;
     const a0 = (horizon: number, discount: number) => byHorizon.find((p) => p.horizon === horizon && p.discount === discount)!.firstCoefficient;
-    const endless = DISCOUNTS.filter((g) => g < 1).map((discount) => ({ discount, first: trainingThenEndlessDeployment(20, 1, discount)[0] }));
+    const endless = DISCOUNTS.filter((g) => g < 1).map((discount) => ({ discount, first: endlessFirst(discount) }));
     const big = HORIZONS.at(-1)!;
     const undiscountedScale = a0(big, 1) * Math.sqrt(big);
     const rows: (number | null)[][] = DISCOUNTS.filter((g) => g < 1).map((discount) => [
@@ -50,14 +60,14 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
       starOf(1, discount),
       a0(big, discount),
       endless.find((e) => e.discount === discount)!.first,
-      solveExact(linearScenario({ schedule: '1x20,0x80', discount })).coefficients[0],
+      finiteFirstCoefficient('1x20,0x80', discount),
     ]);
-    rows.push([1, null, a0(big, 1), null, solveExact(linearScenario({ schedule: '1x20,0x80' })).coefficients[0]]);
+    rows.push([1, null, a0(big, 1), null, finiteFirstCoefficient('1x20,0x80', 1)]);
     const answer =
       `With discounting, deception survives an endless horizon but is bounded away from zero: for ℓ = 1 the stationary equilibrium plays ${formatNumber(starOf(1, 0.99))} at γ = 0.99 and ${formatNumber(starOf(1, 0.9))} at γ = 0.9, ` +
       `and finite horizons converge to it (a₀ = ${formatNumber(a0(big, 0.99))} at N = ${big} for γ = 0.99). ` +
       `Without discounting (γ = 1) the first coefficient keeps falling as the horizon grows, like ${formatNumber(undiscountedScale)}/√N (a₀ = ${formatNumber(a0(1000, 1))} at N = 1000, ${formatNumber(a0(big, 1))} at N = ${big}): the longer the future it protects, the more completely the agent hides. ` +
-      `Endless deployment after 20 training episodes gives a₀ = ${formatNumber(endless.find((e) => e.discount === 0.99)!.first)} at γ = 0.99, against ${formatNumber(solveExact(linearScenario({ schedule: '1x20,0x80', discount: 0.99 })).coefficients[0])} with 80 deployment episodes.`;
+      `Endless deployment after 20 training episodes gives a₀ = ${formatNumber(endless.find((e) => e.discount === 0.99)!.first)} at γ = 0.99, against ${formatNumber(finiteFirstCoefficient('1x20,0x80', 0.99))} with 80 deployment episodes.`;
     return {
       table: { columns: ['γ', 'stationary a* (ℓ = 1)', `a₀, N = ${big} training`, 'a₀, 20 training + endless deployment', 'a₀, 20 training + 80 deployment'], rows },
       figures: [
@@ -89,6 +99,11 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
         },
       ],
       answer,
+      reproduce: [
+        { what: 'the stationary a* at ℓ = 1, γ = 0.9', command: reproduceCommand(stationaryScenario, { discount: 0.9 }) },
+        { what: '20 training episodes then endless deployment at γ = 0.9', command: reproduceCommand(endlessDeploymentScenario, { discount: 0.9 }) },
+        { what: `a₀ of N = ${HORIZONS.at(-1)} training episodes at γ = 1`, command: reproduceCommand(stationaryScenario, { horizon: 'finite', schedule: `1x${HORIZONS.at(-1)}`, discount: 1 }) },
+      ],
     };
   },
 };

@@ -2,8 +2,9 @@
  * Finding: with a misconception about the base objective, does training correct the belief before
  * it aligns the goal? The belief game of DESIGN §3.3, solved exactly by the LQ solver.
  */
-import { runGame, type GameResult } from '../experiment/gameExperiment.ts';
-import { parseGameConfig, type GameConfig } from '../model/gameConfig.ts';
+import type { GameResult } from '../experiment/gameExperiment.ts';
+import { misconceptionScenario } from '../scenarios/findingScenarios.ts';
+import { reproduceCommand, runScenario } from './runScenario.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import type { Finding, FindingReport } from './finding.ts';
@@ -16,20 +17,8 @@ export const MISCONCEPTION_SCHEDULES = [
 ];
 export const INITIAL_BELIEFS = [0.5, -0.5];
 
-/** The misconception game: goal θ, belief β, y = k_θ·θ + k_β·β, believed loss (y − b)² with b = β. */
-export function misconceptionConfig(schedule: string, beta0: number): GameConfig {
-  return {
-    name: 'misconception',
-    schedule,
-    parameters: { theta: { initial: 0.8, prior: { min: -1, max: 1, count: 5 } }, beta: { initial: beta0, prior: { min: -1, max: 1, count: 5 } } },
-    goal: 'theta',
-    policy: { type: 'linear', inputs: ['theta', 'beta'] },
-    frozen: { b: 'beta' },
-    baseObjective: 'y^2',
-    believedObjective: '(y - b)^2',
-    solver: 'lq',
-  };
-}
+/** The settings of one run: `mesalab run misconception --set schedule=… --set parameters.beta.initial=…`. */
+export const misconceptionSettings = (schedule: string, beta0: number) => ({ schedule, 'parameters.beta.initial': beta0 });
 
 /** First episode at which |x_n − x_0| ≥ 10% of |x_0| (null if never). */
 export function firstMove(column: Float64Array, upTo: number): number | null {
@@ -52,7 +41,7 @@ export interface MisconceptionRow {
 export function misconceptionRuns(): MisconceptionRow[] {
   return MISCONCEPTION_SCHEDULES.flatMap(({ label, spec }) =>
     INITIAL_BELIEFS.map((beta0) => {
-      const result = runGame(parseGameConfig(misconceptionConfig(spec, beta0)));
+      const result = runScenario(misconceptionScenario, misconceptionSettings(spec, beta0)).game!;
       const t = result.trajectory;
       const trained = result.metrics.trainingEpisodes;
       return {
@@ -140,6 +129,10 @@ first episode at which a parameter has changed by 10% of its initial value.`,
         { id: 'seed-2', caption: "Goal θ, belief β and the actions on seed-2's schedule (ℓ = 1, 100 episodes, β₀ = 0.5)", spec: trajectory(seed2, 'Seed-2 schedule: goal and belief') },
       ],
       answer,
+      reproduce: [
+        { what: 'slow training from β₀ = 0.5', command: reproduceCommand(misconceptionScenario) },
+        { what: 'seed-2’s schedule from β₀ = −0.5', command: reproduceCommand(misconceptionScenario, misconceptionSettings('1x100', -0.5)) },
+      ],
     };
   },
 };

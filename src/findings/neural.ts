@@ -2,15 +2,12 @@
  * Finding: does a richer policy class gradient-hack? MLP policies y = f_w(θ) (2×16, tanh) against
  * the linear class y = a·θ on the seed's two schedules.
  */
-import { linearScenario } from '../model/scenario.ts';
-import { parseGameConfig } from '../model/gameConfig.ts';
 import { mlpForward } from '../model/policies/mlp.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { solveExact } from '../solvers/exact/exact.ts';
-import { solveNeural } from '../solvers/neural/neural.ts';
-import { rolloutGame } from '../rollout/gameRollout.ts';
+import { neuralScenario } from '../scenarios/findingScenarios.ts';
 import type { Finding, FindingReport } from './finding.ts';
+import { reproduceCommand, runScenario } from './runScenario.ts';
 
 export const NEURAL_HIDDEN = [16, 16];
 const PRIOR = Array.from({ length: 11 }, (_, i) => -1 + i * 0.2);
@@ -48,17 +45,35 @@ function linearAgentCost(rates: Float64Array, plan: Float64Array): number {
   return total / PRIOR.length;
 }
 
+/**
+ * Agent 0's prior-averaged mesa cost of a plan of networks, by direct simulation: from each goal
+ * θ₀ of the prior, y_k = f_k(θ_k), cost Σ_k (y_k − θ₀)², and θ_{k+1} = θ_k − 2ℓ_k·y_k·f_k′(θ_k).
+ */
+function networkAgentCost(rates: Float64Array, network: (n: number, theta: number) => { y: number; slope: number }): number {
+  let total = 0;
+  for (const goal of PRIOR) {
+    let theta = goal;
+    for (let k = 0; k < rates.length; k++) {
+      const { y, slope } = network(k, theta);
+      total += (y - goal) ** 2;
+      theta -= 2 * rates[k] * y * slope;
+    }
+  }
+  return total / PRIOR.length;
+}
+
+/** The neural built-in on `schedule` (`mesalab run neural --set schedule=…`) against its linear, exact counterpart. */
 export function compareNeural(schedule: string, hidden: number[] = NEURAL_HIDDEN): NeuralComparison {
-  const game = parseGameConfig({ schedule, policy: { type: 'mlp', hidden, activation: 'tanh' } }).game;
-  const neural = solveNeural(game);
-  const m = neural.actionNames.length;
+  const neural = runScenario(neuralScenario, { schedule, 'policy.hidden': hidden });
+  const m = neural.game!.equilibrium.actionNames.length;
   const shape = { hidden, activation: 'tanh' as const };
   const network = (n: number, theta: number) => {
     const { y, dydx } = mlpForward(shape, neural.actions.subarray(n * m, (n + 1) * m), theta);
     return { y, slope: dydx };
   };
-  const linear = solveExact(linearScenario({ schedule })).coefficients;
-  const training = game.schedule.reduce((c, l) => c + (l > 0 ? 1 : 0), 0);
+  const linear = runScenario(neuralScenario, { schedule, policy: { type: 'linear' }, solver: 'exact' }).actions;
+  const rates = neural.trajectory.learningRate;
+  const training = rates.reduce((c, l) => c + (l > 0 ? 1 : 0), 0);
   const distance = new Float64Array(training);
   const slope = new Float64Array(training);
   for (let n = 0; n < training; n++) {
@@ -68,11 +83,11 @@ export function compareNeural(schedule: string, hidden: number[] = NEURAL_HIDDEN
       slope[n] += Math.abs(s) / PRIOR.length;
     }
   }
-  const path = rolloutGame(game, neural).parameters.theta;
+  const path = neural.trajectory.parameters.theta;
   const pathTheta = path.slice(0, training);
   const pathOutput = pathTheta.map((theta, n) => network(n, theta).y);
   const pathSlope = pathTheta.map((theta, n) => network(n, theta).slope);
-  return { schedule, training, neuralCost: neural.costs[0], linearCost: linearAgentCost(game.schedule, linear), linearFirst: linear[0], network, linearCoefficients: linear, distance, slope, pathTheta, pathOutput, pathSlope };
+  return { schedule, training, neuralCost: networkAgentCost(rates, network), linearCost: linearAgentCost(rates, linear), linearFirst: linear[0], network, linearCoefficients: linear, distance, slope, pathTheta, pathOutput, pathSlope };
 }
 
 export const neuralFinding: Finding = {
@@ -142,6 +157,10 @@ for y = a·θ, whose slope is its output ratio. Compared with the linear class's
         },
       ],
       answer,
+      reproduce: [
+        { what: 'the networks on seed-1’s schedule (their weights with --json)', command: reproduceCommand(neuralScenario) },
+        { what: 'the networks on seed-2’s schedule', command: reproduceCommand(neuralScenario, { schedule: '1x100' }) },
+      ],
     };
   },
 };

@@ -5,17 +5,12 @@
  * expected-reward baseline — each with a deployment stage (20 training + 80 deployment episodes)
  * and without (100 training episodes).
  */
-import { runGame } from '../experiment/gameExperiment.ts';
-import { parseGameConfig } from '../model/gameConfig.ts';
 import { LEARNERS, ONLINE_RATE, ONLINE_STEPS, onlineConfig, REINFORCE_SIGMA as SIGMA, STAGES } from '../scenarios/online.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { rolloutStochastic } from '../rollout/stochasticRollout.ts';
-import { solveDp } from '../solvers/dp/dp.ts';
 import type { Finding, FindingReport } from './finding.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 
-/** Monte Carlo runs behind each REINFORCE row. */
-const RUNS = 1000;
 
 export interface OnlineRow {
   learner: (typeof LEARNERS)[number];
@@ -33,53 +28,27 @@ export interface OnlineRow {
   totalMesaLoss: number;
 }
 
-/** Solves and plays every learner × stage; REINFORCE by the dp solver and 1,000 seeded runs. */
+/** Runs every learner × stage's built-in (`mesalab run online-<learner>`); REINFORCE by dp over 1,000 seeded runs. */
 export function onlineRuns(): OnlineRow[] {
   return LEARNERS.flatMap((learner) =>
     STAGES.map((stage) => {
-      const parsed = parseGameConfig(onlineConfig(learner, stage));
-      const training = stage.schedule.training;
-      if (learner.update.type === 'reinforce') {
-        const equilibrium = solveDp(parsed.game);
-        const runs = rolloutStochastic(parsed.game, equilibrium, { runs: RUNS, seed: 1 });
-        const coefficients = equilibrium.actions;
-        const mean = average(coefficients.subarray(0, training));
-        return {
-          learner,
-          stage,
-          coefficients,
-          ties: equilibrium.ties.length,
-          meanTrainingCoefficient: mean,
-          deceptionIndex: 1 - mean,
-          goalRetained: runs.parameters.theta.mean[training] / 0.8,
-          trainingBaseLoss: sum(runs.baseLoss.mean.subarray(0, training)),
-          totalMesaLoss: sum(runs.mesaLoss.mean),
-        };
-      }
-      const result = runGame(parsed);
-      const coefficients = result.trajectory.actions.a;
-      const mean = result.metrics.meanTrainingAction.a ?? NaN;
+      const run = runScenario(onlineConfig(learner, stage));
+      const mean = metric(run, 'meanTrainingCoefficient');
       return {
         learner,
         stage,
-        coefficients,
-        ties: result.equilibrium.ties.length,
+        coefficients: run.trajectory.actions.a,
+        ties: run.ties.length,
         meanTrainingCoefficient: mean,
         deceptionIndex: 1 - mean,
-        goalRetained: result.metrics.goalRetained ?? NaN,
-        trainingBaseLoss: result.metrics.trainingBaseLoss,
-        totalMesaLoss: result.metrics.totalMesaLoss,
+        goalRetained: metric(run, 'goalRetained'),
+        trainingBaseLoss: metric(run, 'trainingBaseLoss'),
+        totalMesaLoss: metric(run, 'totalMesaLoss'),
       };
     }),
   );
 }
 
-function sum(x: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < x.length; i++) total += x[i];
-  return total;
-}
-const average = (x: ArrayLike<number>) => sum(x) / x.length;
 
 export const onlineFinding: Finding = {
   name: 'online-learning',
@@ -119,8 +88,8 @@ REINFORCE, of the mean θ); losses are sums (means over runs for REINFORCE).`,
     const fullLearner = LEARNERS.find((l) => l.id === 'full')!;
     const onlineStage = STAGES.find((st) => st.id === 'online')!;
     const underRule = (tieRule: 'largest' | 'honest') => {
-      const result = runGame(parseGameConfig({ ...onlineConfig(fullLearner, onlineStage), tieRule }));
-      return { index: formatNumber(1 - (result.metrics.meanTrainingAction.a ?? NaN)), ties: result.equilibrium.ties.length };
+      const run = runScenario(onlineConfig(fullLearner, onlineStage), { tieRule });
+      return { index: formatNumber(1 - metric(run, 'meanTrainingCoefficient')), ties: run.ties.length };
     };
     const largest = underRule('largest');
     const honest = underRule('honest');
@@ -138,6 +107,11 @@ REINFORCE, of the mean θ); losses are sums (means over runs for REINFORCE).`,
       },
       figures: STAGES.map((stage) => ({ id: `coefficients-${stage.id}`, caption: `Equilibrium coefficients under each learner, ${stage.label}`, spec: coefficientFigure(stage) })),
       answer,
+      reproduce: [
+        { what: 'every learner with and without deployment (one row each)', command: 'mesalab run online' },
+        { what: 'full re-optimisation under the largest-coefficient tie rule', command: reproduceCommand({ name: 'online-full' }, { tieRule: 'largest' }) },
+        { what: 'REINFORCE with another seed', command: reproduceCommand({ name: 'online-reinforce' }, { seed: 2 }) },
+      ],
     };
   },
 };

@@ -6,7 +6,13 @@ export function findingSection(finding: Finding, report: FindingReport, figureFi
   const lines = [`## ${finding.title}`, '', `**Question.** ${finding.question}`, '', '**Model.**', '', finding.model.trim(), ''];
   lines.push(`**Answer.** ${report.answer}`, '');
   report.figures.forEach((figure, i) => lines.push(`![${figure.caption}](${figureFiles[i]})`, '', `*${figure.caption}*`, ''));
-  lines.push(markdownTable(report.table), '', `Regenerate: \`npx mesalab run findings --only ${finding.name}\``, '');
+  lines.push(markdownTable(report.table), '');
+  if (report.reproduce.length > 0) {
+    lines.push('**Reproduce.** Every number above is a run of a built-in scenario with some fields set by path; for example:', '');
+    for (const r of report.reproduce) lines.push(`- ${r.what}: \`npx ${r.command}\``);
+    lines.push('');
+  }
+  lines.push(`Regenerate: \`npx mesalab run findings --only ${finding.name}\``, '');
   return lines.join('\n');
 }
 

@@ -3,10 +3,11 @@
  * Sweeps λ on both seed schedules with the exact solver (continuous coefficients, so the curves
  * are not quantised to the 0.01 grid).
  */
-import { linearScenario } from '../model/scenario.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { exactMetrics, SEED_SCHEDULES } from './seedSchedules.ts';
+import { regularizerScenario } from '../scenarios/findingScenarios.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
+import { SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport } from './finding.ts';
 
 export const REGULARIZER_VALUES = [0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.2, 0.3, 0.5];
@@ -24,14 +25,13 @@ export interface RegularizerPoint {
 export function regularizerSweep(values = REGULARIZER_VALUES): RegularizerPoint[] {
   return SCHEDULES.flatMap(({ label, spec }) =>
     values.map((regularizer) => {
-      const scenario = linearScenario({ schedule: spec, regularizer });
-      const m = exactMetrics(scenario);
+      const run = runScenario(regularizerScenario, { schedule: spec, regularizer });
       return {
         schedule: label,
         regularizer,
-        firstCoefficient: m.firstCoefficient,
-        meanTrainingCoefficient: m.meanTrainingCoefficient ?? NaN,
-        goalRetained: m.goalRetained ?? NaN,
+        firstCoefficient: metric(run, 'firstCoefficient'),
+        meanTrainingCoefficient: metric(run, 'meanTrainingCoefficient'),
+        goalRetained: metric(run, 'goalRetained'),
       };
     }),
   );
@@ -76,6 +76,10 @@ coefficients). λ ≤ 0.5 keeps the step stable at ℓ = 1 (for λ = 0.5 and a =
         { id: 'goal-retained', caption: 'Goal retained after training, θ_T/θ₀, against λ', spec: figure('goalRetained', 'goal retained θ_T/θ₀') },
       ],
       answer,
+      reproduce: [
+        { what: 'seed-1 at λ = 0.01', command: reproduceCommand(regularizerScenario) },
+        { what: 'seed-2’s schedule at λ = 0.5', command: reproduceCommand(regularizerScenario, { schedule: '1x100', regularizer: 0.5 }) },
+      ],
     };
   },
 };

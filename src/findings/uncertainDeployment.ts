@@ -4,15 +4,16 @@
  * distribution shifts by δ at deployment; the exact uncertain-deployment solver gives their
  * coefficients a_n(x), and exact expectations over phases and observations give the outcome.
  */
-import { knownTrainingLength, constantHazard, uniformTrainingLength, type PhaseProcess } from '../model/deployment/phases.ts';
-import { phaseObserved, shiftedNormalObservation, signalOf, type ObservationModel } from '../model/deployment/observation.ts';
-import { deploymentProblem } from '../model/deployment/problem.ts';
+import { signalOf } from '../model/deployment/observation.ts';
+import type { DeploymentSetting } from '../model/extensions.ts';
 import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
-import { coefficientOf, solveUncertainDeployment, type DeploymentEquilibrium } from '../solvers/uncertainDeployment/uncertainDeployment.ts';
-import { expectedOutcome } from '../solvers/uncertainDeployment/uncertainDeploymentOutcome.ts';
+import { uncertainDeploymentScenario } from '../scenarios/findingScenarios.ts';
+import { coefficientOf, solveUncertainDeployment } from '../solvers/uncertainDeployment/uncertainDeployment.ts';
+import { problemOf } from '../solvers/uncertainDeployment/uncertainDeploymentSolver.ts';
 import type { Finding, FindingReport } from './finding.ts';
+import { metric, reproduceCommand, runScenario } from './runScenario.ts';
 
 const EPISODES = 100;
 /** The episode whose coefficient a_n(x) is drawn: the mean training length, where the phase is uncertain. */
@@ -27,10 +28,13 @@ export const FIGURE_SHIFTS = [0, 0.5, 1, 2, 4];
 export const SWEEP_SHIFTS = [...Array.from({ length: 33 }, (_, i) => i / 4), Infinity];
 const TABLE_SHIFTS = [0, 0.5, 1, 1.5, 2, 3, 4, 6, 8, Infinity];
 
-export const PRIORS: readonly { id: 'hazard' | 'uniform'; label: string; phases: () => PhaseProcess }[] = [
-  { id: 'hazard', label: 'hazard 1/20', phases: () => constantHazard(0.05, EPISODES) },
-  { id: 'uniform', label: 'uniform T ∈ [10, 30]', phases: () => uniformTrainingLength(10, 30, EPISODES) },
+/** The priors on the training length, as the built-in's `deployment` fields. */
+export const PRIORS: readonly { id: 'hazard' | 'uniform'; label: string; start: { hazard: number } | { trainingLength: { min: number; max: number } } }[] = [
+  { id: 'hazard', label: 'hazard 1/20', start: { hazard: 0.05 } },
+  { id: 'uniform', label: 'uniform T ∈ [10, 30]', start: { trainingLength: { min: 10, max: 30 } } },
 ];
+/** Seed-1's known T = 20, as a degenerate uniform prior. */
+const KNOWN = { trainingLength: { min: 20, max: 20 } };
 
 export interface DeploymentPoint {
   prior: 'hazard' | 'uniform' | 'known';
@@ -47,41 +51,43 @@ export interface DeploymentPoint {
   goalRetained: number;
 }
 
-const observationFor = (shift: number): ObservationModel => (shift === Infinity ? phaseObserved() : shiftedNormalObservation(shift, { binWidth: BIN_WIDTH, margin: BIN_MARGIN }));
+/**
+ * The built-in with one prior and shift (δ = ∞: "observed"): `mesalab run uncertain-deployment
+ * --set 'deployment={hazard: 0.05, shift: 4, probeEpisode: 20}'`.
+ */
+export function deploymentBlock(start: (typeof PRIORS)[number]['start'] | typeof KNOWN, shift: number) {
+  return { ...start, shift: shift === Infinity ? 'observed' : shift, binWidth: BIN_WIDTH, margin: BIN_MARGIN, probeEpisode: SHOWN_EPISODE };
+}
 
-function solve(phases: PhaseProcess, shift: number): { observation: ObservationModel; equilibrium: DeploymentEquilibrium; point: Omit<DeploymentPoint, 'prior' | 'shift'> } {
-  const observation = observationFor(shift);
-  const problem = deploymentProblem({ phases, observation });
-  const equilibrium = solveUncertainDeployment(problem);
-  const outcome = expectedOutcome(problem, equilibrium);
+function point(start: (typeof PRIORS)[number]['start'] | typeof KNOWN, shift: number): Omit<DeploymentPoint, 'prior' | 'shift'> {
+  const run = runScenario(uncertainDeploymentScenario, { schedule: `1x${EPISODES}`, deployment: deploymentBlock(start, shift) });
   return {
-    observation,
-    equilibrium,
-    point: {
-      firstCoefficient: outcome.trainingCoefficient[0],
-      shownAtTrainingMean: coefficientOf(equilibrium, SHOWN_EPISODE, signalOf(observation, 0)),
-      shownAtDeploymentMean: coefficientOf(equilibrium, SHOWN_EPISODE, signalOf(observation, shift)),
-      meanTrainingCoefficient: outcome.meanTrainingCoefficient,
-      meanDeploymentCoefficient: outcome.meanDeploymentCoefficient,
-      goalRetained: outcome.finalGoal,
-    },
+    firstCoefficient: metric(run, 'firstCoefficient'),
+    shownAtTrainingMean: metric(run, 'probeAtTrainingMean'),
+    shownAtDeploymentMean: metric(run, 'probeAtDeploymentMean'),
+    meanTrainingCoefficient: metric(run, 'meanTrainingCoefficient'),
+    meanDeploymentCoefficient: metric(run, 'meanDeploymentCoefficient'),
+    goalRetained: metric(run, 'goalRetained'),
   };
 }
 
 /** Both priors over the sweep's shifts, then seed-1's known T = 20 (one point: δ cannot matter). */
 export function deploymentSweep(shifts: readonly number[] = SWEEP_SHIFTS): DeploymentPoint[] {
-  const points: DeploymentPoint[] = PRIORS.flatMap(({ id, phases }) => {
-    const process = phases();
-    return shifts.map((shift) => ({ prior: id, shift, ...solve(process, shift).point }));
-  });
-  points.push({ prior: 'known', shift: Infinity, ...solve(knownTrainingLength(20, EPISODES), Infinity).point });
+  const points: DeploymentPoint[] = PRIORS.flatMap(({ id, start }) => shifts.map((shift) => ({ prior: id, shift, ...point(start, shift) })));
+  points.push({ prior: 'known', shift: Infinity, ...point(KNOWN, Infinity) });
   return points;
+}
+
+/** The hazard prior's policy a_n(x) for one shift (figure data: the whole function of x, which no metric holds). */
+function hazardPolicy(shift: number) {
+  const block = { start: { type: 'hazard', hazard: 0.05 }, shift, binWidth: BIN_WIDTH, margin: BIN_MARGIN, probeEpisode: SHOWN_EPISODE } as const satisfies DeploymentSetting;
+  const problem = problemOf(block, EPISODES, 1, 1);
+  return { observation: problem.observation, equilibrium: solveUncertainDeployment(problem) };
 }
 
 /** a_20(x) at bin midpoints x ∈ [−3, 7] for each shift of the figure (hazard prior). */
 export function coefficientCurves(shifts: readonly number[] = FIGURE_SHIFTS): Record<string, number>[] {
-  const phases = constantHazard(0.05, EPISODES);
-  const solved = shifts.map((shift) => solve(phases, shift));
+  const solved = shifts.map(hazardPolicy);
   const xs = Array.from({ length: 200 }, (_, i) => -3 + (i + 0.5) * BIN_WIDTH);
   return xs.map((x) => ({
     x,
@@ -91,7 +97,7 @@ export function coefficientCurves(shifts: readonly number[] = FIGURE_SHIFTS): Re
 
 /** a_n(x) over episodes 0 … 60 and x ∈ [−3, 5] (steps of 0.1) for δ = 2, hazard prior. */
 function coefficientMap(): { episode: number; x: number; coefficient: number }[] {
-  const { observation, equilibrium } = solve(constantHazard(0.05, EPISODES), 2);
+  const { observation, equilibrium } = hazardPolicy(2);
   const cells: { episode: number; x: number; coefficient: number }[] = [];
   for (let n = 0; n <= 60; n += 2) {
     for (let i = 0; i <= 80; i++) {
@@ -235,6 +241,11 @@ retained E[θ_T]/θ₀.`,
         },
       ],
       answer: answer(points),
+      reproduce: [
+        { what: 'the hazard prior at δ = 2', command: reproduceCommand(uncertainDeploymentScenario) },
+        { what: 'the hazard prior at δ = 4', command: reproduceCommand(uncertainDeploymentScenario, { deployment: deploymentBlock(PRIORS[0].start, 4) }) },
+        { what: 'the uniform prior with the phase observed', command: reproduceCommand(uncertainDeploymentScenario, { deployment: deploymentBlock(PRIORS[1].start, Infinity) }) },
+      ],
     };
   },
 };

@@ -7,12 +7,13 @@ import { specFile } from '../report/charts/specFile.ts';
 import { provenance } from '../report/provenance.ts';
 import type { Finding, FindingReport } from './finding.ts';
 import { findingSection, findingsPage } from './page.ts';
+import { findingTableCsv } from './tableCsv.ts';
 import { FINDINGS } from './registry.ts';
 
 /**
  * Computes the given findings; writes each one's figures as `<dir>/findings/<name>-<id>.{svg,png}`
  * with the Vega-Lite spec beside them (`.vl.json`), its data (question, answer, table, figures and
- * provenance) as `<dir>/findings/<name>.json` and its section as `<dir>/findings/<name>.md`; then
+ * provenance) as `<dir>/findings/<name>.json`, its table as `<dir>/findings/<name>.csv`, and its section as `<dir>/findings/<name>.md`; then
  * reassembles `<dir>/findings.md` from the section files of every finding, so recomputing one
  * section keeps the others.
  */
@@ -34,8 +35,9 @@ export async function writeFindings(dir: string, findings: readonly Finding[], l
     }
     const { name, title, question } = finding;
     const figures = report.figures.map(({ id, caption }) => ({ id, caption, files: ['svg', 'png', 'vl.json'].map((ext) => `${finding.name}-${id}.${ext}`) }));
-    const data = { name, title, question, answer: report.answer, table: report.table, figures, provenance: made };
+    const data = { name, title, question, answer: report.answer, table: report.table, tableCsv: `${finding.name}.csv`, reproduce: report.reproduce, figures, provenance: made };
     await writeFileAtomically(join(dir, 'findings', `${finding.name}.json`), JSON.stringify(data, null, 2) + '\n');
+    await writeFileAtomically(join(dir, 'findings', `${finding.name}.csv`), findingTableCsv(report.table));
     await writeFileAtomically(join(dir, 'findings', `${finding.name}.md`), findingSection(finding, report, figureFiles));
     log(`${finding.name}: ${report.figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     reports.set(finding.name, report);

@@ -7,6 +7,7 @@
  */
 import type { Game } from '../model/game.ts';
 import { actionNames } from '../model/game.ts';
+import { extensionMetricNames } from '../model/extensions.ts';
 import type { GameMetrics } from './gameMetrics.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -30,6 +31,7 @@ export function flatGameMetrics(m: GameMetrics): FlatMetrics {
   flat.trainingBaseLoss = m.trainingBaseLoss;
   flat.totalMesaLoss = m.totalMesaLoss;
   flat.trainingEpisodes = m.trainingEpisodes;
+  for (const [name, value] of Object.entries(m.extension ?? {})) flat[name] = value;
   return flat;
 }
 
@@ -47,5 +49,6 @@ export function gameMetricNames(game: Game): string[] {
     'trainingBaseLoss',
     'totalMesaLoss',
     'trainingEpisodes',
+    ...extensionMetricNames(game),
   ];
 }

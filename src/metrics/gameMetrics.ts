@@ -17,6 +17,8 @@ export interface GameMetrics {
   /** Σ over all episodes of c(y_n, g_n). */
   totalMesaLoss: number;
   trainingEpisodes: number;
+  /** Quantities an extension's solver measures (e.g. finalDiscount, meanDeploymentCoefficient). */
+  extension?: Record<string, number | null>;
 }
 
 export function computeGameMetrics(game: Game, t: GameTrajectory): GameMetrics {
@@ -39,11 +41,12 @@ export function computeGameMetrics(game: Game, t: GameTrajectory): GameMetrics {
   checkFiniteSum(totalMesaLoss, t.mesaLoss, () => true, 'the total mesa loss');
   checkFiniteSum(trainingBaseLoss, t.baseLoss, (n) => t.learningRate[n] > 0, 'the training base loss');
   for (const [k, s] of Object.entries(sums)) checkFiniteSum(s, t.actions[k], (n) => t.learningRate[n] > 0, `the sum of action ${k} over training`);
-  const goal = t.parameters[game.parameters[game.goal].name];
+  // An extension's trajectory may carry other state than the goal (the corridor's goalIntact).
+  const goal = t.parameters[game.parameters[game.goal].name] as Float64Array | undefined;
   return {
     firstAction: Object.fromEntries(Object.entries(t.actions).map(([k, v]) => [k, v[0]])),
     meanTrainingAction: Object.fromEntries(Object.entries(sums).map(([k, s]) => [k, trainingEpisodes > 0 ? s / trainingEpisodes : null])),
-    goalRetained: goal[0] === 0 ? null : goal[lastTraining + 1] / goal[0],
+    goalRetained: goal === undefined || goal[0] === 0 ? null : goal[lastTraining + 1] / goal[0],
     finalParameters: Object.fromEntries(Object.entries(t.parameters).map(([k, v]) => [k, v[episodes]])),
     trainingBaseLoss,
     totalMesaLoss,

@@ -6,8 +6,10 @@
  * copies of parameters, e.g. b = β held fixed over the agent's horizon).
  */
 import type { Expression } from './expression.ts';
+import type { GameExtensions } from './extensions.ts';
 import type { Schedule } from './schedule.ts';
 import type { TieRuleName } from './tieRuleName.ts';
+import type { UpdateRule } from './updates/updateRule.ts';
 
 export interface Parameter {
   readonly name: string;
@@ -29,16 +31,7 @@ export type Policy =
 
 export type Activation = 'tanh' | 'relu' | 'sigmoid';
 
-/** Update rules of the base optimizer (DESIGN §4). */
-export type UpdateRule =
-  /** One gradient step on the newest episode's base loss (the seed). */
-  | { readonly type: 'gradient' }
-  /** K gradient steps on the summed base loss of all past training episodes. */
-  | { readonly type: 'gradient-all'; readonly steps: number }
-  /** θ ← argmin of the summed base loss of all past training episodes. */
-  | { readonly type: 'full' }
-  /** REINFORCE with a Gaussian policy y ~ N(π_k(s), σ²) and reward −ℓ_base. */
-  | { readonly type: 'reinforce'; readonly sigma: number; readonly baseline: 'none' | 'running-mean' | 'expected' };
+export type { UpdateRule } from './updates/updateRule.ts';
 
 /** A constant in the agents' model: `name` takes the current value of parameter `source`. */
 export interface FrozenCopy {
@@ -46,7 +39,8 @@ export interface FrozenCopy {
   readonly source: number;
 }
 
-export interface Game {
+/** A game; at most one extension of DESIGN §3 (extensions.ts) may be set, for its own solver. */
+export interface Game extends GameExtensions {
   readonly name: string;
   readonly parameters: readonly Parameter[];
   /** Index of the goal parameter g in `parameters`. */

@@ -9,10 +9,13 @@ import { pointsSchema, resolvePoints, resolveSchedule, scenarioConfigSchema, zod
 import { parseExpression } from './expression.ts';
 import type { FrozenCopy, Game, Parameter, Policy, UpdateRule } from './game.ts';
 import { InputError } from '../errors/inputError.ts';
+import { MAX_RUNS } from './monteCarloRuns.ts';
 import { checkRange, checkStartValue } from './numbers.ts';
 import { checkSchedule, parseScheduleSpec } from './schedule.ts';
 import { TIE_RULES } from './tieRuleName.ts';
 import { checkRequiredActions } from './updates/requiredActions.ts';
+import { DEFAULT_UPDATE, updateSchema } from './updates/updateRule.ts';
+import { buildExtensions, extensionSchemas } from './extensions.ts';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _');
 const RESERVED = new Set(['y', 'goal', 'e', 'pi', 'i']);
@@ -31,16 +34,6 @@ const policySchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const updateSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('gradient') }),
-  z.strictObject({ type: z.literal('gradient-all'), steps: z.number().int().min(1).max(1_000_000) }),
-  z.strictObject({ type: z.literal('full') }),
-  z.strictObject({
-    type: z.literal('reinforce'),
-    sigma: z.number().positive(),
-    baseline: z.enum(['none', 'running-mean', 'expected']).default('none'),
-  }),
-]);
 
 export const gameConfigSchema = scenarioConfigSchema.extend({
   /** Checked against the solver registry where the config is run. */
@@ -56,6 +49,10 @@ export const gameConfigSchema = scenarioConfigSchema.extend({
   update: updateSchema.optional(),
   /** Among equally good actions: the smallest (default), the largest, or the one closest to honest play. */
   tieRule: z.enum(TIE_RULES).optional(),
+  /** Stochastic updates (REINFORCE): the seed of the runs' streams and their number (the CLI's --seed and --runs override them). */
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  runs: z.number().int().min(1).max(MAX_RUNS).optional(),
+  ...extensionSchemas,
 });
 
 export type GameConfig = z.input<typeof gameConfigSchema>;
@@ -69,6 +66,9 @@ export interface ParsedGameConfig {
   /** The requested solver name ("auto" unless the config says otherwise). */
   readonly solver: string;
   readonly plotWindow: number;
+  /** Seed and number of the stochastic runs, when the config sets them. */
+  readonly seed?: number;
+  readonly runs?: number;
 }
 
 /** Validates untrusted input as a game config; errors name the field. */
@@ -98,10 +98,11 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     frozen,
     mesaCost: parseExpression(c.mesaCost ?? '(y - goal)^2', ['y', 'goal'], 'mesaCost'),
     discount: checkRange(c.discount ?? 1, 'discount', 0, 1),
-    update: (c.update ?? { type: 'gradient' }) as UpdateRule,
+    update: (c.update ?? DEFAULT_UPDATE) as UpdateRule,
     schedule,
     actionGrid: actionGrid(c),
     ...(c.tieRule ? { tieRule: c.tieRule } : {}),
+    ...buildExtensions(c, schedule.length),
   };
   checkRequiredActions(game.update, game.actionGrid, c.policy?.type === 'discrete' ? 'policy.actions' : 'coefficientGrid');
   return {
@@ -110,6 +111,8 @@ export function parseGameConfig(input: unknown, defaultName = 'custom'): ParsedG
     game,
     solver: c.solver ?? 'auto',
     plotWindow: Math.min(c.plotWindow ?? schedule.length, schedule.length),
+    ...(c.seed === undefined ? {} : { seed: c.seed }),
+    ...(c.runs === undefined ? {} : { runs: c.runs }),
   };
 }
 

@@ -86,3 +86,22 @@ export function trainThenDeploy(training: number, deployment: number, rate = 1):
   validated.add(schedule);
   return schedule;
 }
+
+/** A schedule of T training episodes at one rate ℓ, then D deployment episodes (ℓ = 0). */
+export interface TrainThenDeployShape {
+  readonly training: number;
+  readonly deployment: number;
+  readonly rate: number;
+}
+
+/** The schedule's shape when it is T episodes at one rate then D at 0; else why it is not (one line). */
+export function trainThenDeployShape(schedule: Schedule): TrainThenDeployShape | string {
+  let training = 0;
+  while (training < schedule.length && schedule[training] > 0) training++;
+  const rate = training > 0 ? schedule[0] : 0;
+  for (let n = 0; n < schedule.length; n++) {
+    if (n < training && schedule[n] !== rate) return `the schedule must train at one learning rate (episode ${n} has ${schedule[n]}, episode 0 ${rate})`;
+    if (n >= training && schedule[n] !== 0) return `the schedule must be training, then deployment only (episode ${n} trains again after deployment began)`;
+  }
+  return { training, deployment: schedule.length - training, rate };
+}

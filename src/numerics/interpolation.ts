@@ -195,8 +195,12 @@ function axisStencil(axis: Axis, x: number, cubic: boolean, index: Int32Array, w
   return 2;
 }
 
-/** Catmull–Rom weights on x_{i−1} … x_{i+2}, a missing end node replaced by its quadratic ghost. */
-function catmullRom(i: number, t: number, count: number, index: Int32Array, weight: Float64Array, offset: number): number {
+/**
+ * Catmull–Rom weights for t ∈ [0, 1] in the cell [x_i, x_{i+1}] of an evenly spaced axis of
+ * `count` ≥ 3 nodes, on x_{i−1} … x_{i+2}, a missing end node replaced by its quadratic ghost;
+ * written at `offset`, returns their number (3 at an end, else 4). The one copy of these weights.
+ */
+export function catmullRom(i: number, t: number, count: number, index: Int32Array, weight: Float64Array, offset: number): number {
   const t2 = t * t;
   const t3 = t2 * t;
   let w0 = (-t3 + 2 * t2 - t) / 2;

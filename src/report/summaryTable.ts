@@ -19,23 +19,31 @@ export function summaryTable(results: readonly ExperimentResult[]): string {
   return textTable(header, rows);
 }
 
-/** The summary of general games: first action components, goal retained, final parameters. */
+/**
+ * The summary of general games: first action components (the linear policy's one coefficient a
+ * under the seed table's names), goal retained, final parameters, and what an extension's solver
+ * measures (e.g. finalDiscount, meanDeploymentCoefficient).
+ */
 export function gameSummaryTable(results: readonly GameResult[]): string {
   // An MLP's action is its weights: too many columns to read, so those are left to --json.
   const allActions = [...new Set(results.flatMap((r) => Object.keys(r.metrics.firstAction)))];
   const actionNames = allActions.length <= MAX_ACTION_COLUMNS ? allActions : [];
+  const coefficient = actionNames.length === 1 && actionNames[0] === 'a';
+  const actionHeader = coefficient ? ['first coef', 'mean train coef'] : actionNames.map((a) => `first ${a}`);
   const parameterNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics.finalParameters)))];
-  const header = ['scenario', 'solver', 'episodes', 'training', ...actionNames.map((a) => `first ${a}`), 'goal retained', ...parameterNames.map((p) => `final ${p}`), 'train base loss', 'mesa loss'];
+  const extensionNames = [...new Set(results.flatMap((r) => Object.keys(r.metrics.extension ?? {})))];
+  const header = ['scenario', 'solver', 'episodes', 'training', ...actionHeader, 'goal retained', ...parameterNames.map((p) => `final ${p}`), 'train base loss', 'mesa loss', ...extensionNames];
   const rows = results.map(({ config, equilibrium, metrics: m }) => [
     config.name,
     equilibrium.solver,
     String(config.game.schedule.length),
-    String(m.trainingEpisodes),
-    ...actionNames.map((a) => formatNumber(m.firstAction[a] ?? null)),
+    Number.isInteger(m.trainingEpisodes) ? String(m.trainingEpisodes) : formatNumber(m.trainingEpisodes),
+    ...(coefficient ? [formatNumber(m.firstAction.a ?? null), formatNumber(m.meanTrainingAction.a ?? null)] : actionNames.map((a) => formatNumber(m.firstAction[a] ?? null))),
     formatNumber(m.goalRetained),
     ...parameterNames.map((p) => formatNumber(m.finalParameters[p] ?? null)),
     formatNumber(m.trainingBaseLoss),
     formatNumber(m.totalMesaLoss),
+    ...extensionNames.map((e) => formatNumber(m.extension?.[e] ?? null)),
   ]);
   return textTable(header, rows);
 }

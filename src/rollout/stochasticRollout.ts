@@ -17,9 +17,9 @@ import { compileGame } from '../model/gameFunctions.ts';
 import { DivergenceError, InputError } from '../errors/inputError.ts';
 import { NormalSampler } from '../numerics/normal.ts';
 import { checkSeed, independentStreams } from '../numerics/rng.ts';
-import { DEFAULT_RUNS, MAX_RUNS } from './monteCarloRuns.ts';
+import { DEFAULT_RUNS, MAX_RUNS } from '../model/monteCarloRuns.ts';
 
-export { DEFAULT_RUNS, MAX_RUNS } from './monteCarloRuns.ts';
+export { DEFAULT_RUNS, MAX_RUNS } from '../model/monteCarloRuns.ts';
 import { markovUpdate, Transition } from '../model/updates/transition.ts';
 import type { GameEquilibrium } from '../solvers/gameSolver.ts';
 

@@ -5,6 +5,8 @@ import type { GameConfig } from '../model/gameConfig.ts';
 export interface BuiltInScenario {
   readonly name: string;
   readonly description: string;
+  /** The findings section (finding name) it reproduces, if any: the explorer groups by it. */
+  readonly section?: string;
   /** Seed-family configs, or general game configs (run by the game pipeline). */
   readonly configs: readonly (ScenarioConfig | GameConfig)[];
 }

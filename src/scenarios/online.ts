@@ -23,17 +23,21 @@ export const STAGES = [
   { id: 'online', label: '100 training, no deployment', schedule: { training: 100, deployment: 0, learningRate: ONLINE_RATE } },
 ] as const;
 
+/** The seed of the REINFORCE runs the online-learning finding reports (with the default 1,000 runs). */
+export const REINFORCE_SEED = 1;
+
+/** One learner on one stage; REINFORCE is solved by dp and played over seeded runs. */
 export function onlineConfig(learner: (typeof LEARNERS)[number], stage: (typeof STAGES)[number]): GameConfig {
-  return { name: `online-${learner.id}-${stage.id}`, schedule: { ...stage.schedule }, theta0: 0.8, update: { ...learner.update } as GameConfig['update'] };
+  const config: GameConfig = { name: `online-${learner.id}-${stage.id}`, schedule: { ...stage.schedule }, theta0: 0.8, update: { ...learner.update } as GameConfig['update'] };
+  return learner.update.type === 'reinforce' ? { ...config, solver: 'dp', seed: REINFORCE_SEED, runs: 1000 } : { ...config, solver: 'auto' };
 }
 
 export function onlineScenarios(): BuiltInScenario[] {
   const perLearner = LEARNERS.map((learner) => ({
     name: `online-${learner.id}`,
+    section: 'online',
     description: `${learner.label}: ${STAGES.map((s) => s.label).join(', and ')}`,
-    configs: STAGES.map((stage) => withSolver(onlineConfig(learner, stage), learner.update.type === 'reinforce' ? 'dp' : 'auto')),
+    configs: STAGES.map((stage) => onlineConfig(learner, stage)),
   }));
-  return [...perLearner, { name: 'online', description: 'every online learner, with and without a deployment stage', configs: perLearner.flatMap((s) => s.configs) }];
+  return [...perLearner, { name: 'online', section: 'online', description: 'every online learner, with and without a deployment stage', configs: perLearner.flatMap((s) => s.configs) }];
 }
-
-const withSolver = (config: GameConfig, solver: string): GameConfig => ({ ...config, solver });

@@ -3,6 +3,7 @@ import type { ScenarioConfig } from '../model/config.ts';
 import type { GameConfig } from '../model/gameConfig.ts';
 import { usesGameFields } from '../model/gameFields.ts';
 import type { BuiltInScenario } from './builtInScenario.ts';
+import { findingScenarios } from './findingScenarios.ts';
 import { onlineScenarios } from './online.ts';
 import { seed1, seed2 } from './seed.ts';
 
@@ -19,6 +20,7 @@ export const BUILT_IN_SCENARIOS: readonly BuiltInScenario[] = [
   single(seed1),
   single(seed2),
   { name: 'seed', description: 'both experiments of the seed post (seed-1 and seed-2)', configs: [seed1, seed2] },
+  ...findingScenarios(),
   ...onlineScenarios(),
 ];
 

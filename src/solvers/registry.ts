@@ -8,17 +8,35 @@
  */
 import { InputError } from '../errors/inputError.ts';
 import { SOLVER_NAME_LIST } from './solverNames.ts';
+import { extensionOf } from '../model/extensions.ts';
 import type { Game } from '../model/game.ts';
 import { dpGameSolver } from './dp/dp.ts';
 import type { Solver, SolverName } from './equilibrium.ts';
 import type { GameSolver } from './gameSolver.ts';
+import { corridorSolver } from './corridor/corridorSolver.ts';
 import { historySolver } from './history/historySolver.ts';
+import { infiniteHorizonSolver } from './infiniteHorizon/infiniteHorizonSolver.ts';
+import { trainedDiscountSolver } from './trainedDiscount/trainedDiscountSolver.ts';
+import { uncertainDeploymentSolver } from './uncertainDeployment/uncertainDeploymentSolver.ts';
 import { lqSolver } from './lq/lq.ts';
 import { neuralSolver } from './neural/neural.ts';
 import { exactGameSolver, gridGameSolver, referenceGameSolver, type LinearGameSolver } from './seedAdapters.ts';
 
 /** Every solver, most exact first: `auto` takes the first that supports the scenario and may pick it. */
-export const SOLVERS: readonly GameSolver[] = [exactGameSolver, lqSolver, historySolver, dpGameSolver, neuralSolver, gridGameSolver, referenceGameSolver];
+export const SOLVERS: readonly GameSolver[] = [
+  exactGameSolver,
+  lqSolver,
+  historySolver,
+  dpGameSolver,
+  neuralSolver,
+  // The extensions' solvers (each plays only scenarios that set its field).
+  infiniteHorizonSolver,
+  trainedDiscountSolver,
+  uncertainDeploymentSolver,
+  corridorSolver,
+  gridGameSolver,
+  referenceGameSolver,
+];
 
 /** grid and reference solve the seed's discretised game (the oracle), never chosen by auto. */
 const AUTO_EXCLUDED: ReadonlySet<string> = new Set(['grid', 'reference']);
@@ -55,10 +73,16 @@ export function checkSolverName(name: string, field = 'solver'): string {
 }
 
 /** Solvers that honour every tie rule; the others refuse a rule other than 'smallest'. */
-const ALL_TIE_RULES = new Set(['history']);
+const ALL_TIE_RULES = new Set(['history', 'infinite-horizon', 'corridor']);
 
-/** A solver's reason not to solve the game, the tie rule included. */
+/** A solver's reason not to solve the game, the extension and the tie rule included. */
 function whyNot(solver: GameSolver, game: Game): string | null {
+  const extension = extensionOf(game);
+  if (extension !== (solver.extension ?? null)) {
+    if (extension === null) return `it plays the ${solver.extension} field, which this scenario does not set`;
+    const players = SOLVERS.filter((s) => s.extension === extension).map((s) => s.name);
+    return `it does not play the ${extension} field (${players.join(', ')} does)`;
+  }
   if ((game.tieRule ?? 'smallest') !== 'smallest' && !ALL_TIE_RULES.has(solver.name)) return `only the tie rule "smallest" (asked: "${game.tieRule}")`;
   return solver.supports(game);
 }
@@ -69,7 +93,10 @@ export function chooseSolver(name: string, game: Game, field = 'solver'): GameSo
     const candidates = SOLVERS.filter((s) => !AUTO_EXCLUDED.has(s.name));
     const found = candidates.find((s) => whyNot(s, game) === null);
     if (found) return found;
-    throw new InputError(field, `no solver supports this game (${candidates.map((s) => `${s.name}: ${whyNot(s, game)}`).join('; ')})`);
+    // A scenario with an extension can only be played by that extension's solvers: name just them.
+    const extension = extensionOf(game);
+    const relevant = extension === null ? candidates.filter((s) => s.extension === undefined) : candidates.filter((s) => s.extension === extension);
+    throw new InputError(field, `no solver supports this game (${relevant.map((s) => `${s.name}: ${whyNot(s, game)}`).join('; ')})`);
   }
   const solver = SOLVERS.find((s) => s.name === name);
   if (!solver) throw unknown(name, field);

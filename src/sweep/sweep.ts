@@ -23,6 +23,7 @@ import { metricNames, parseAnyConfig } from '../experiment/pipeline.ts';
 import { zodIssueToInputError } from '../model/zodIssue.ts';
 import { SOLVER_NAMES } from '../solvers/registry.ts';
 import { checkPath, withOverrides, type JsonObject } from '../model/configPaths.ts';
+import { getBuiltInScenario } from '../scenarios/registry.ts';
 import { pointCount, type Axis } from './points.ts';
 import { expandValues, parseValuesSpec, type SweepValue } from './values.ts';
 
@@ -32,7 +33,8 @@ export const MAX_POINTS = 100_000_000;
 const sweepFileSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'use letters, digits, ".", "_" and "-" only').optional(),
   description: z.string().optional(),
-  base: z.record(z.string(), z.unknown()),
+  /** A scenario config, or the name of a built-in scenario with one config (e.g. uncertain-deployment). */
+  base: z.union([z.string(), z.record(z.string(), z.unknown())]),
   sweep: z.record(z.string(), z.unknown()).refine((s) => Object.keys(s).length > 0, 'needs at least one parameter to sweep'),
   metrics: z.array(z.string()).min(1).optional(),
   solver: z.string().refine((name) => SOLVER_NAMES.includes(name), { error: `unknown solver; known: ${SOLVER_NAMES.join(', ')}` }).optional(),
@@ -64,6 +66,13 @@ export interface Sweep {
   readonly logMetrics: readonly string[];
 }
 
+/** A built-in scenario's config as a sweep's base; a built-in that runs several configs cannot be one. */
+function builtInBase(name: string): JsonObject {
+  const { configs } = getBuiltInScenario(name);
+  if (configs.length !== 1) throw new InputError('base', `"${name}" runs ${configs.length} configs; name one of them or write the base out (mesalab list shows the built-ins)`);
+  return structuredClone(configs[0]) as JsonObject;
+}
+
 /** Validates untrusted input (a parsed sweep file) and compiles it. */
 export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
   const parsed = sweepFileSchema.safeParse(input);
@@ -71,7 +80,8 @@ export function compileSweep(input: unknown, defaultName = 'sweep'): Sweep {
     throw zodIssueToInputError(parsed.error, 'sweep file', (path) => (path === '' ? Object.keys(sweepFileSchema.shape) : undefined));
   }
   const spec: SweepSpec = { ...parsed.data, name: parsed.data.name ?? defaultName };
-  const base: JsonObject = spec.solver === undefined ? spec.base : { ...spec.base, solver: spec.solver };
+  const given = typeof spec.base === 'string' ? builtInBase(spec.base) : spec.base;
+  const base: JsonObject = spec.solver === undefined ? given : { ...given, solver: spec.solver };
   const axes = Object.entries(spec.sweep).map(([path, values]) => compileAxis(base, path, values));
   const points = pointCount(axes);
   if (points > MAX_POINTS) throw new InputError('sweep', `has ${points} points; at most ${MAX_POINTS} are allowed`);

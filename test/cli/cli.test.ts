@@ -72,7 +72,7 @@ describe('mesalab CLI', () => {
     [['solve', '--schedule', '1,inf'], /expected a number/],
     [['solve', '--schedule', ''], /schedule: is empty/],
     [['solve', '--schedule', '1x20000001'], /more than 20000000 episodes/],
-    [['solve', '--schedule', '1x3', '--solver', 'magic'], /--solver: unknown solver "magic"; known: auto, exact, lq, history, dp, neural, grid, reference/],
+    [['solve', '--schedule', '1x3', '--solver', 'magic'], /--solver: unknown solver "magic"; known: auto, exact, lq, history, dp, neural, infinite-horizon, trained-discount, uncertain-deployment, corridor, grid, reference/],
     [['solve', '--schedule', '1x3', '--theta0', 'abc'], /--theta0: expected a number, got "abc"/],
     [['solve', '--schedule', '1x3', '--discount', '1.5'], /discount: must be between 0 and 1/],
     [['solve', '--schedule', '1x2001', '--solver', 'reference'], /at most 2000 episodes/],

@@ -14,9 +14,10 @@ describe('--json', () => {
     const [json, text] = await Promise.all([mesalab(['list', '--json']), mesalab(['list'])]);
     expect(json.code).toBe(0);
     const entries = lines(json.stdout);
-    expect(entries.map((e) => e.name)).toEqual(text.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]));
+    // Each text line starts with what follows `mesalab run` to run the entry.
+    expect(entries.map((e) => e.run)).toEqual(text.stdout.trim().split('\n').map((line) => line.split(/\s{2,}/)[0]));
     expect(entries.find((e) => e.name === 'seed-1')?.kind).toBe('scenario');
-    expect(entries.find((e) => e.name === 'regularizer')?.kind).toBe('finding');
+    expect(entries.filter((e) => e.name === 'regularizer').map((e) => [e.kind, e.run])).toEqual([['scenario', 'regularizer'], ['finding', 'findings --only regularizer']]);
   });
 
   it('`sweep --json` and `merge --json` print what was computed and written', async () => {
@@ -37,11 +38,11 @@ describe('--json', () => {
 
   it('`run FINDING --json` prints the finding, its answer and its table', async () => {
     const dir = tmp();
-    const { code, stdout } = await mesalab(['run', 'regularizer', '--json', '--out', dir]);
+    const { code, stdout } = await mesalab(['run', 'findings', '--only', 'regularizer', '--json', '--out', dir]);
     expect(code).toBe(0);
     const [finding] = lines(stdout);
     const data = JSON.parse(readFileSync(join(dir, 'findings', 'regularizer.json'), 'utf8'));
-    expect(data).toMatchObject({ ...finding, provenance: { command: ['mesalab', 'run', 'regularizer', '--json', '--out', dir] } });
+    expect(data).toMatchObject({ ...finding, provenance: { command: ['mesalab', 'run', 'findings', '--only', 'regularizer', '--json', '--out', dir] } });
     for (const figure of data.figures) for (const file of figure.files) expect(existsSync(join(dir, 'findings', file))).toBe(true);
     expect(finding).toMatchObject({ name: 'regularizer', title: expect.any(String), answer: expect.any(String) });
     expect((finding.table as { columns: unknown[] }).columns.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
 import { describe, expect, it } from 'vitest';
 import { parseAnyConfig, runConfigs, runToFlatMetrics } from '../../src/experiment/pipeline.ts';
 import { runGame } from '../../src/experiment/gameExperiment.ts';
@@ -26,7 +27,8 @@ describe('runConfigs', () => {
   });
 
   it('refuses an unknown solver naming --solver and listing every registered one', () => {
-    expect(() => runConfigs([{ config: seed1, defaultName: 'x' }], 'magic')).toThrow(/--solver: unknown solver "magic"; known: auto, exact, lq, history, dp, neural, grid, reference/);
+    expect(() => runConfigs([{ config: seed1, defaultName: 'x' }], 'magic')).toThrow(`--solver: unknown solver "magic"; known: ${SOLVER_NAMES.join(', ')}`);
+    expect(SOLVER_NAMES).toEqual(['auto', 'exact', 'lq', 'history', 'dp', 'neural', 'infinite-horizon', 'trained-discount', 'uncertain-deployment', 'corridor', 'grid', 'reference']);
   });
 });
 

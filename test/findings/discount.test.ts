@@ -41,7 +41,7 @@ describe('the discount finding, trained γ', () => {
   it('training raises the discount from every start on seed-1’s schedule (the slope a′(γ₀) is negative)', () => {
     for (const run of seed1) {
       expect(run.finalDiscount).toBeGreaterThan(run.start);
-      expect(run.trajectory.slope[0]).toBeLessThan(0);
+      expect(run.firstSlope).toBeLessThan(0);
     }
   });
 
@@ -55,7 +55,7 @@ describe('the discount finding, trained γ', () => {
   });
 
   it('γ is frozen in deployment', () => {
-    for (const run of seed1) expect(run.trajectory.discount[100]).toBe(run.finalDiscount);
+    for (const run of seed1) expect(run.trajectory.parameters.gamma[100]).toBe(run.finalDiscount);
   });
 
   it('the report has the six figures, never a γ that fell, and quotes the measured numbers', () => {

@@ -32,6 +32,22 @@ describe('mesalab sweep, merge and worker', () => {
     }
   });
 
+  it('sweeps update.steps and an extension field (the deployment hazard of a built-in base) with figures', async () => {
+    const dir = tmp();
+    const files = [
+      writeSweep(dir, { name: 'steps', base: { schedule: '0.05x8,0x4', update: { type: 'gradient-all', steps: 1 } }, sweep: { 'update.steps': [1, 2, 5] }, metrics: ['firstCoefficient'] }, 'steps.yaml'),
+      writeSweep(dir, { name: 'hazard', base: 'uncertain-deployment', sweep: { 'deployment.hazard': [0.02, 0.05], 'deployment.shift': [0, 4] }, metrics: ['meanDeploymentCoefficient'] }, 'hazard.yaml'),
+    ];
+    const runs = await Promise.all(files.map((file, i) => mesalab(['sweep', file, '--out', join(dir, `out${i}`), '--plot', '--quiet'])));
+    runs.forEach(({ code, stderr }) => expect(code, stderr).toBe(0));
+    expect(existsSync(join(dir, 'out0', 'firstCoefficient.png'))).toBe(true);
+    expect(existsSync(join(dir, 'out1', 'meanDeploymentCoefficient.png'))).toBe(true);
+    const rows = readFileSync(join(dir, 'out1', 'results.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { metrics: { meanDeploymentCoefficient: number } });
+    expect(rows).toHaveLength(4);
+    // A visible shift lets the agent switch to honesty in deployment.
+    expect(Math.max(...rows.map((r) => r.metrics.meanDeploymentCoefficient))).toBeGreaterThan(0.9);
+  });
+
   it('a bad sweep file or a bad option is one line naming the field', async () => {
     const dir = tmp();
     const cases: [string[], RegExp][] = [

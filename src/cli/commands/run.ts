@@ -28,7 +28,8 @@ export function registerRun(program: Command): void {
     .option('--only <finding>', 'with `run findings`: recompute one finding')
     .action(async (name: string, options: RunOptions) => {
       if (options.out !== undefined) checkOutputDirectory(options.out);
-      if (name === 'findings' || isFindingName(name)) {
+      // A built-in scenario of a finding's name runs that scenario; the section itself is `run findings --only NAME`.
+      if (name === 'findings' || (isFindingName(name) && !(await import('../../scenarios/registry.ts')).BUILT_IN_SCENARIOS.some((s) => s.name === name))) {
         return needing(FIGURE_PACKAGES, 'run findings (figures)', async () => (await import('../runFindings.ts')).runFindings(name === 'findings' ? options.only : name, options.out, options.json));
       }
       if (options.only !== undefined) throw new InputError('--only', `applies to \`mesalab run findings\` only, not to "${name}"`);

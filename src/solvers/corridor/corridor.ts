@@ -9,15 +9,21 @@
  * deployment episode) iff Σ_{k=T}^{T+D−1} γ^k > 1 (honesty reaches B once, at k = 0). With D = 0
  * there is no deployment to wait for: a waiting agent's successor walks to B in the last training
  * episode, worth γ^(T−1). Equal values are an exact tie, reported, and decided by the tie rule
- * (deceive, as the seed's smallest coefficient 0 is deception).
+ * (smallest: deceive, as the seed's smallest coefficient 0 is deception; largest and honest: B).
  */
 import { InputError } from '../../errors/inputError.ts';
 import { checkRange } from '../../model/numbers.ts';
+import type { TieRuleName } from '../../model/tieRuleName.ts';
 
 export interface CorridorGame {
   readonly training: number;
   readonly deployment: number;
   readonly discount: number;
+  /**
+   * Where an intact agent is exactly indifferent: 'smallest' deceives (walks to A: the seed's
+   * smallest coefficient, 0, is deception); 'largest' and 'honest' walk to B. Default 'smallest'.
+   */
+  readonly tieRule?: TieRuleName;
 }
 
 export type CorridorMove = 'A' | 'B';
@@ -45,6 +51,7 @@ export function checkCorridor(game: CorridorGame): CorridorGame {
 
 export function solveCorridor(game: CorridorGame): CorridorSolution {
   const { training, deployment, discount } = checkCorridor(game);
+  const deceiveOnTie = (game.tieRule ?? 'smallest') === 'smallest';
   const episodes = training + deployment;
   // value[k]: discounted B-count from episode k on, for an agent at k whose goal is intact.
   const value = new Float64Array(episodes + 1);
@@ -58,7 +65,7 @@ export function solveCorridor(game: CorridorGame): CorridorSolution {
     const honest = 1; // B now, then the goal is rewritten: A for ever after
     const deceive = discount * value[k + 1];
     if (deceive === honest) ties.push(k);
-    deceives[k] = deceive >= honest ? 1 : 0;
+    deceives[k] = deceive > honest || (deceive === honest && deceiveOnTie) ? 1 : 0;
     value[k] = Math.max(honest, deceive);
   }
   const path: CorridorMove[] = [];

@@ -7,31 +7,18 @@
  * ends (C¹, exact for quadratics). Across nodes: the slope a′(γ_i) from best responses at the
  * neighbouring nodes (policyDifference).
  */
+import { catmullRom } from '../../numerics/interpolation.ts';
 
 /** v(γ) of the tabulated values[offset … offset + count − 1] on linspace(0, 1, count). */
 export function policyAt(values: Float64Array, offset: number, count: number, discount: number): number {
-  const h = 1 / (count - 1);
-  let i = Math.floor(discount / h);
-  if (i > count - 2) i = count - 2;
-  if (i < 0) i = 0;
-  const t = discount / h - i;
-  const t2 = t * t;
-  const t3 = t2 * t;
-  return (
-    ((-t3 + 2 * t2 - t) * node(values, offset, count, i - 1) +
-      (3 * t3 - 5 * t2 + 2) * values[offset + i] +
-      (-3 * t3 + 4 * t2 + t) * values[offset + i + 1] +
-      (t3 - t2) * node(values, offset, count, i + 2)) /
-    2
-  );
+  const entries = catmullRomStencil(discount, 0, 1 / (count - 1), count, SCRATCH_INDEX, SCRATCH_WEIGHT);
+  let v = 0;
+  for (let e = 0; e < entries; e++) v += SCRATCH_WEIGHT[e] * values[offset + SCRATCH_INDEX[e]];
+  return v;
 }
 
-/** a_j for −1 ≤ j ≤ count, the out-of-range ones the quadratic ghosts. */
-function node(values: Float64Array, offset: number, count: number, j: number): number {
-  if (j < 0) return 3 * values[offset] - 3 * values[offset + 1] + values[offset + 2];
-  if (j >= count) return 3 * values[offset + count - 1] - 3 * values[offset + count - 2] + values[offset + count - 3];
-  return values[offset + j];
-}
+const SCRATCH_INDEX = new Int32Array(4);
+const SCRATCH_WEIGHT = new Float64Array(4);
 
 /**
  * a′(γ_i) from best responses at the neighbouring nodes, a = a(γ_i) and respond(j) = a(γ_j): the
@@ -47,39 +34,19 @@ export function policyDifference(node: number, count: number, a: number, respond
 /**
  * The Catmull–Rom (node, weight) pairs of x on the evenly spaced axis lo + i·h, i < count
  * (count ≥ 3), the quadratic ghosts folded into the end nodes as above; x is clamped to the axis.
- * Writes them into index/weight and returns their number (≤ 4). The same weights as
- * interpolation.ts's 'cubic' kind, so tables interpolated either way agree.
+ * Writes them into index/weight and returns their number (≤ 4): interpolation.ts's weights (its
+ * 'cubic' kind), so tables interpolated either way agree.
  */
 export function catmullRomStencil(x: number, lo: number, h: number, count: number, index: Int32Array, weight: Float64Array): number {
   const u = Math.min(count - 1, Math.max(0, (x - lo) / h));
   const i = Math.min(count - 2, Math.floor(u));
-  const t = u - i;
-  const t2 = t * t;
-  const t3 = t2 * t;
-  // Weights of the nodes i − 1 … i + 2.
-  let w0 = (-t3 + 2 * t2 - t) / 2;
-  let w1 = (3 * t3 - 5 * t2 + 2) / 2;
-  let w2 = (-3 * t3 + 4 * t2 + t) / 2;
-  let w3 = (t3 - t2) / 2;
-  if (i === 0) {
-    w1 += 3 * w0;
-    w2 -= 3 * w0;
-    w3 += w0;
-    w0 = 0;
-  }
-  if (i + 2 === count) {
-    w2 += 3 * w3;
-    w1 -= 3 * w3;
-    w0 += w3;
-    w3 = 0;
-  }
+  const all = catmullRom(i, u - i, count, index, weight, 0);
+  // Drop zero weights (at a node only the node itself remains), so sums skip them.
   let entries = 0;
-  for (let r = 0; r < 4; r++) {
-    const w = r === 0 ? w0 : r === 1 ? w1 : r === 2 ? w2 : w3;
-    const node = i - 1 + r;
-    if (w === 0 || node < 0 || node >= count) continue;
-    index[entries] = node;
-    weight[entries] = w;
+  for (let e = 0; e < all; e++) {
+    if (weight[e] === 0) continue;
+    index[entries] = index[e];
+    weight[entries] = weight[e];
     entries++;
   }
   return entries;

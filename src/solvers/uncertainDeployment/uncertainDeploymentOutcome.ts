@@ -29,6 +29,11 @@ export interface DeploymentOutcome {
   readonly finalGoal: number;
   /** E[Σ_{training n} y_n²]/θ₀², the base loss paid in training. */
   readonly trainingBaseLoss: number;
+  /** Per episode, over both phases: E[a_n(x_n)], E[y_n]/θ₀, E[y_n²]/θ₀² and E[(y_n − θ_n)²]/θ₀². */
+  readonly meanCoefficient: Float64Array;
+  readonly meanOutput: Float64Array;
+  readonly meanSquaredOutput: Float64Array;
+  readonly meanMesaLoss: Float64Array;
 }
 
 export function expectedOutcome(problem: DeploymentProblem, equilibrium: DeploymentEquilibrium): DeploymentOutcome {
@@ -37,6 +42,12 @@ export function expectedOutcome(problem: DeploymentProblem, equilibrium: Deploym
   const trainingCoefficient = new Float64Array(episodes);
   const deploymentCoefficient = new Float64Array(episodes);
   const meanGoal = new Float64Array(episodes + 1);
+  const meanCoefficient = new Float64Array(episodes);
+  const meanOutput = new Float64Array(episodes);
+  const meanSquaredOutput = new Float64Array(episodes);
+  const meanMesaLoss = new Float64Array(episodes);
+  // u: E[θ_n/θ₀; phase], v: E[θ_n²/θ₀²; phase]. x_n is independent of θ_n given the phase, so
+  // E[a_n θ_n] = u_T·E[a_n | T] + u_D·E[a_n | D], and the same for squares with v.
   let uT = phases.training[0];
   let uD = 1 - uT;
   let vT = uT;
@@ -51,6 +62,9 @@ export function expectedOutcome(problem: DeploymentProblem, equilibrium: Deploym
     let factorT = 0;
     let factorSquareT = 0;
     let coefficientD = 0;
+    let squareD = 0;
+    let missT = 0;
+    let missD = 0;
     for (let b = 0; b < signals; b++) {
       const a = coefficients[n * signals + b];
       const f = 1 - 2 * rate * a * a;
@@ -59,7 +73,11 @@ export function expectedOutcome(problem: DeploymentProblem, equilibrium: Deploym
       squareT += pT * a * a;
       factorT += pT * f;
       factorSquareT += pT * f * f;
-      coefficientD += observation.deployment[b] * a;
+      const pD = observation.deployment[b];
+      coefficientD += pD * a;
+      squareD += pD * a * a;
+      missT += pT * (a - 1) * (a - 1);
+      missD += pD * (a - 1) * (a - 1);
     }
     const pi = phases.training[n];
     trainingCoefficient[n] = pi > 0 ? coefficientT : NaN;
@@ -67,6 +85,10 @@ export function expectedOutcome(problem: DeploymentProblem, equilibrium: Deploym
     trainingSum += pi * coefficientT;
     deploymentSum += (1 - pi) * coefficientD;
     trainingBaseLoss += vT * squareT;
+    meanCoefficient[n] = pi * coefficientT + (1 - pi) * coefficientD;
+    meanOutput[n] = uT * coefficientT + uD * coefficientD;
+    meanSquaredOutput[n] = vT * squareT + vD * squareD;
+    meanMesaLoss[n] = vT * missT + vD * missD;
     meanGoal[n] = uT + uD;
     if (n + 1 === episodes) {
       meanGoal[episodes] = uT * factorT + uD;
@@ -89,5 +111,9 @@ export function expectedOutcome(problem: DeploymentProblem, equilibrium: Deploym
     meanDeploymentCoefficient: expectedDeploymentEpisodes > 0 ? deploymentSum / expectedDeploymentEpisodes : NaN,
     finalGoal: meanGoal[episodes],
     trainingBaseLoss,
+    meanCoefficient,
+    meanOutput,
+    meanSquaredOutput,
+    meanMesaLoss,
   };
 }
