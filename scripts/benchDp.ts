@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/benchDp.ts`: the dp solver's speed on seed-like one-parameter games of
- * N = 1000 episodes at a 201-point state grid (target: under 5 s for the gradient update):
+ * N = 1000 episodes at a 201-point state grid (target: under 0.3 s for the gradient update, issue 14):
  * - gradient update, 200 training episodes then 800 of deployment, and 1000 of training;
  * - REINFORCE (σ = 0.3, no baseline) on the first schedule, with 8 (the default) and 12
  *   Gauss–Hermite nodes.

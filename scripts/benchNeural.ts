@@ -20,7 +20,7 @@ import { solveNeural } from '../src/solvers/neural/neural.ts';
 
 const SHAPE: MlpShape = { hidden: [16, 16], activation: 'tanh' };
 /** `npx tsx scripts/benchNeural.ts [restarts] [seed]`. */
-const OPTIONS = { restarts: Number(process.argv[2] ?? 1), seed: Number(process.argv[3] ?? 1) };
+const OPTIONS = { restarts: Number(process.argv[2] ?? 0), seed: Number(process.argv[3] ?? 1) };
 const PROBES = [-1, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 0.8, 0.85, 1];
 
 const { game } = parseGameConfig({ ...seed1, policy: { type: 'mlp', ...SHAPE } });

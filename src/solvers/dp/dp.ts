@@ -29,6 +29,7 @@
 import { actionNames, type Game } from '../../model/game.ts';
 import { DivergenceError, InputError } from '../../errors/inputError.ts';
 import { agentCost, buildDpModel, checkDpOptions, costScale, DpScratch, dpSupportReason, emptyFuture, fullState, prependEpisode, type DpFuture, type DpModel, type DpOptions } from './dpModel.ts';
+import { CoarseTable } from './dpCoarseTable.ts';
 import { coarseAxis, searchAction, type ActionChoice } from './dpSearch.ts';
 import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
 import { Stencil } from '../../numerics/interpolation.ts';
@@ -75,10 +76,15 @@ export function solveDp(game: Game, options: DpOptions = {}): DpEquilibrium {
   const choice: ActionChoice = { action: new Float64Array(m), cost: NaN, tied: false };
   let future = emptyFuture(model);
   let spare = emptyFuture(model);
+  let table = null as CoarseTable | null;
   for (let n = episodes - 1; n >= 0; n--) {
     const rate = game.schedule[n];
     const current = future;
-    searchAction((k) => agentCost(model, current, k, rate, model.prior, model.goals, scratch), axis, m, choice, costScale(model, current), !discrete);
+    // A run of agents at one rate shares the coarse transitions: tabulate them on its first agent.
+    if (table?.rate !== rate) table = n > 0 && game.schedule[n - 1] === rate ? CoarseTable.build(model, axis, m, rate, scratch) : null;
+    const coarse = table;
+    const batch = coarse ? (out: Float64Array) => coarse.costs(current, out) : undefined;
+    searchAction((k) => agentCost(model, current, k, rate, model.prior, model.goals, scratch), axis, m, choice, costScale(model, current), !discrete, batch);
     if (!Number.isFinite(choice.cost)) throw new DivergenceError(n, "the agent's cost");
     if (choice.tied) ties.push(n);
     actions.set(choice.action, n * m);

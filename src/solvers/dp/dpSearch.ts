@@ -17,6 +17,8 @@ import { brentMinimise } from '../../numerics/brent.ts';
 import { TIE_RELATIVE_TOLERANCE, tieThreshold } from '../tieRule.ts';
 
 export type CostFunction = (action: Float64Array) => number;
+/** The cost at every coarse action at once, in coarseCosts' index order, written into its argument. */
+export type BatchCost = (costs: Float64Array) => void;
 
 export interface ActionChoice {
   readonly action: Float64Array;
@@ -47,14 +49,15 @@ export function coarseAxis(grid: Float64Array, count: number): Float64Array {
  * Minimises `cost` over actions with m components, each within [axis[0], axis[last]]. `scale` is
  * the cost's natural size: a refinement must beat its grid point by more than the tie tolerance
  * times max(|J(grid point)|, scale), so that rounding in a near-zero cost (a sum of moments that
- * cancel) never moves an optimal grid action.
+ * cancel) never moves an optimal grid action. `batch`, when given, computes the coarse costs in
+ * one pass (equal to `cost` at each coarse action).
  */
-export function searchAction(cost: CostFunction, axis: Float64Array, m: number, choice: ActionChoice, scale = 0, refine = true): ActionChoice {
+export function searchAction(cost: CostFunction, axis: Float64Array, m: number, choice: ActionChoice, scale = 0, refine = true, batch?: BatchCost): ActionChoice {
   const safe: CostFunction = (k) => {
     const value = cost(k);
     return Number.isNaN(value) ? Infinity : value;
   };
-  const costs = coarseCosts(safe, axis, m);
+  const costs = batch ? batchCosts(batch, axis.length ** m) : coarseCosts(safe, axis, m);
   const starts = lowestLocalMinima(costs, axis.length, m, REFINED_STARTS);
   const candidates = starts.map((index) => {
     const start = actionAt(index, axis, m);
@@ -66,6 +69,14 @@ export function searchAction(cost: CostFunction, axis: Float64Array, m: number, 
     return improved ? refined : { action: start, cost: startCost };
   });
   return applyTieRule(candidates, choice);
+}
+
+/** The coarse costs from `batch`, NaN read as +∞ as in `safe`. */
+function batchCosts(batch: BatchCost, count: number): Float64Array {
+  const costs = new Float64Array(count);
+  batch(costs);
+  for (let index = 0; index < count; index++) if (Number.isNaN(costs[index])) costs[index] = Infinity;
+  return costs;
 }
 
 /** Costs on the coarse grid, component 0 most significant (index order is lexicographic order). */
@@ -80,7 +91,8 @@ function coarseCosts(cost: CostFunction, axis: Float64Array, m: number): Float64
   return costs;
 }
 
-function writeAction(index: number, axis: Float64Array, m: number, out: Float64Array): Float64Array {
+/** Coarse action number `index` (component 0 most significant) into `out`. */
+export function writeAction(index: number, axis: Float64Array, m: number, out: Float64Array): Float64Array {
   const g = axis.length;
   for (let c = m - 1; c >= 0; c--) {
     out[c] = axis[index % g];

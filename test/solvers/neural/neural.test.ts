@@ -141,4 +141,14 @@ describe('solveNeural', () => {
     expect(t.parameters.theta[0]).toBe(0.8);
     assertInDelta(t.output[3], mlpForward(shapeOf(game), network(game, eq, 3), t.parameters.theta[3]).y, 0);
   });
+
+  it('by default only the last agent tries a seeded start: the others run the warm and still starts alone, and the last agent is unchanged', () => {
+    const game = mlpGame('1x3');
+    const lbfgs = FAST.lbfgs;
+    const plain = solveNeural(game, { lbfgs });
+    const seeded = solveNeural(game, { restarts: 1, lbfgs });
+    expect(plain.costs[2]).toBe(seeded.costs[2]);
+    for (let n = 0; n < 2; n++) expect(plain.starts[n]).not.toMatch(/seeded/);
+    expect(plain.evaluations[1]).toBeLessThan(seeded.evaluations[1]);
+  });
 });
