@@ -71,7 +71,9 @@ function resolveDefaults(config: GameConfig): { schedule: ArrayLike<number>; val
     const { game } = parseGameConfig(config, config.name);
     // With its own parameters a game has no theta0 (the library refuses both).
     const theta0 = config.parameters === undefined ? game.parameters[game.goal].initial : undefined;
-    return { schedule: game.schedule, values: { theta0, discount: game.discount, regularizer: config.regularizer ?? 0 } };
+    // A trained discount starts at trainedDiscount.initial: the discount box stays empty (the library refuses both).
+    const discount = game.trainedDiscount === undefined ? game.discount : undefined;
+    return { schedule: game.schedule, values: { theta0, discount, regularizer: config.regularizer ?? 0 } };
   } catch {
     return null;
   }
