@@ -5,10 +5,10 @@
  * base goal A), the parameter goalIntact (1 until training catches a walk to B), learning rate,
  * output = toB, base loss = toB in training (a caught wrong move), mesa loss = 1 − toB.
  */
-import { InputError } from '../../errors/inputError.ts';
 import type { Game } from '../../model/game.ts';
 import { trainThenDeployShape } from '../../model/schedule.ts';
-import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
+import type { GameEquilibrium } from '../gameSolver.ts';
+import { preparedSolver } from '../preparedSolver.ts';
 import { deceptiveValue, solveCorridor, type CorridorSolution } from './corridor.ts';
 
 /** Decision at episode 0 as a number, so sweeps can plot it: 1 deceive, 0 honest, 0.5 an exact tie. */
@@ -31,17 +31,15 @@ function playedTrajectory(game: Game, solution: CorridorSolution, training: numb
   };
 }
 
-export const corridorSolver: GameSolver = {
+export const corridorSolver = preparedSolver({
   name: 'corridor',
   description: 'the corridor of Risks from Learned Optimization (walk to A or B), by backward induction',
   extension: 'corridor',
-  supports(game) {
+  prepare(game) {
     const s = trainThenDeployShape(game.schedule);
-    return typeof s === 'string' ? `corridor: ${s}` : null;
+    return typeof s === 'string' ? `corridor: ${s}` : s;
   },
-  solve(game): GameEquilibrium {
-    const s = trainThenDeployShape(game.schedule);
-    if (typeof s === 'string') throw new InputError('schedule', s);
+  solve(game, s): GameEquilibrium {
     const setting = { training: s.training, deployment: s.deployment, discount: game.discount, tieRule: game.tieRule };
     const solution = solveCorridor(setting);
     const trajectory = playedTrajectory(game, solution, s.training);
@@ -60,4 +58,4 @@ export const corridorSolver: GameSolver = {
       },
     };
   },
-};
+});

@@ -13,7 +13,8 @@ import type { Game } from '../../model/game.ts';
 import { trainThenDeployShape, type TrainThenDeployShape } from '../../model/schedule.ts';
 import type { LinearScenario } from '../../model/scenario.ts';
 import type { TieRuleName } from '../../model/tieRuleName.ts';
-import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
+import type { GameEquilibrium } from '../gameSolver.ts';
+import { preparedSolver } from '../preparedSolver.ts';
 import { asLinearScenario } from '../seedAdapters.ts';
 import { stationaryEquilibria, trainingThenEndlessDeployment } from './stationary.ts';
 
@@ -41,17 +42,12 @@ function pick(equilibria: readonly number[], rule: TieRuleName): number {
   return equilibria.reduce((best, a) => (Math.abs(a - 1) < Math.abs(best - 1) ? a : best));
 }
 
-export const infiniteHorizonSolver: GameSolver = {
+export const infiniteHorizonSolver = preparedSolver({
   name: 'infinite-horizon',
   description: 'stationary equilibria of constant ℓ and γ < 1, and training followed by endless deployment',
   extension: 'horizon',
-  supports(game) {
-    const p = plan(game);
-    return typeof p === 'string' ? p : null;
-  },
-  solve(game): GameEquilibrium {
-    const p = plan(game);
-    if (typeof p === 'string') throw new InputError('horizon', p);
+  prepare: plan,
+  solve(game, p): GameEquilibrium {
     const { scenario, shape } = p;
     const episodes = game.schedule.length;
     const rule = game.tieRule ?? 'smallest';
@@ -74,4 +70,4 @@ export const infiniteHorizonSolver: GameSolver = {
       outcome: { metrics: { extension: { stationaryEquilibria: count } } },
     };
   },
-};
+});

@@ -6,9 +6,9 @@
  * Trajectory: parameters theta and gamma, the action a; metrics add γ after the last training
  * episode (finalDiscount), the first episode at which γ = 1 (episodesToOne) and a_0′(γ₀) (firstSlope).
  */
-import { InputError } from '../../errors/inputError.ts';
 import type { Game } from '../../model/game.ts';
-import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
+import type { GameEquilibrium } from '../gameSolver.ts';
+import { preparedSolver } from '../preparedSolver.ts';
 import { asLinearScenario } from '../seedAdapters.ts';
 import { solveTrainedDiscount } from './trainedDiscount.ts';
 import { trainedDiscountScenario, type TrainedDiscountScenario } from './trainedDiscountModel.ts';
@@ -33,17 +33,12 @@ function scenarioOf(game: Game): TrainedDiscountScenario | string {
   });
 }
 
-export const trainedDiscountSolver: GameSolver = {
+export const trainedDiscountSolver = preparedSolver({
   name: 'trained-discount',
   description: 'γ trained by the base optimizer: Markov policies a_n(γ) on a γ grid (Catmull–Rom), played from γ₀',
   extension: 'trainedDiscount',
-  supports(game) {
-    const s = scenarioOf(game);
-    return typeof s === 'string' ? s : null;
-  },
-  solve(game): GameEquilibrium {
-    const scenario = scenarioOf(game);
-    if (typeof scenario === 'string') throw new InputError('trainedDiscount', scenario);
+  prepare: scenarioOf,
+  solve(game, scenario): GameEquilibrium {
     const equilibrium = solveTrainedDiscount(scenario);
     const t = rolloutTrainedDiscount(scenario, equilibrium, game.trainedDiscount!.initial);
     const episodes = t.coefficient.length;
@@ -70,4 +65,4 @@ export const trainedDiscountSolver: GameSolver = {
       },
     };
   },
-};
+});

@@ -9,13 +9,13 @@
  * expected sums: the mean coefficient over training and over deployment episodes, and the goal
  * retained E[θ_N]/θ₀ (deployment leaves θ alone); and a_n(x) of deployment.probeEpisode at x = 0 and x = δ.
  */
-import { InputError } from '../../errors/inputError.ts';
 import type { DeploymentSetting } from '../../model/extensions.ts';
 import type { Game } from '../../model/game.ts';
 import { phaseObserved, shiftedNormalObservation, signalOf } from '../../model/deployment/observation.ts';
 import { constantHazard, uniformTrainingLength } from '../../model/deployment/phases.ts';
 import { deploymentProblem, type DeploymentProblem } from '../../model/deployment/problem.ts';
-import type { GameEquilibrium, GameSolver } from '../gameSolver.ts';
+import type { GameEquilibrium } from '../gameSolver.ts';
+import { preparedSolver } from '../preparedSolver.ts';
 import { asLinearScenario } from '../seedAdapters.ts';
 import { coefficientOf, solveUncertainDeployment } from './uncertainDeployment.ts';
 import { expectedOutcome } from './uncertainDeploymentOutcome.ts';
@@ -42,17 +42,12 @@ function problemFor(game: Game): { problem: DeploymentProblem; theta0: number } 
   return { problem: problemOf(game.deployment, linear.schedule.length, rate, linear.discount), theta0: linear.theta0 };
 }
 
-export const uncertainDeploymentSolver: GameSolver = {
+export const uncertainDeploymentSolver = preparedSolver({
   name: 'uncertain-deployment',
   description: 'deployment at an uncertain time with a shifted observation: exact policies a_n(x) and exact expectations',
   extension: 'deployment',
-  supports(game) {
-    const p = problemFor(game);
-    return typeof p === 'string' ? p : null;
-  },
-  solve(game): GameEquilibrium {
-    const p = problemFor(game);
-    if (typeof p === 'string') throw new InputError('deployment', p);
+  prepare: problemFor,
+  solve(game, p): GameEquilibrium {
     const { problem, theta0 } = p;
     const equilibrium = solveUncertainDeployment(problem);
     const o = expectedOutcome(problem, equilibrium);
@@ -91,4 +86,4 @@ export const uncertainDeploymentSolver: GameSolver = {
       },
     };
   },
-};
+});
