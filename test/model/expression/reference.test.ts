@@ -45,6 +45,11 @@ describe('parseExpression against mathjs (an independent parser)', () => {
         const reference = dualValue(source, scope, variable);
         // Where the reference is not finite, 0·∞ and 0/0 decide, which we simplify away: compare finite ones.
         if (!Number.isFinite(reference.d)) return;
+        // A derivative exists only where the function is real on a neighbourhood: at y = −5e−309,
+        // y^(y^3) is 1 (y³ underflows to −0) but NaN at every y < 0 nearby, so the reference's 0 means nothing.
+        const step = 1e-6 * Math.max(1, Math.abs(scope[variable]));
+        const nearby = [-step, step].map((h) => dualValue(source, { ...scope, [variable]: scope[variable] + h }, variable).v);
+        if (nearby.some(Number.isNaN)) return;
         const ours = derivative.evaluate(scope);
         expect(agree(ours, reference.d, 1e-9), `d/d${variable} ${source} at ${values}: ${ours} vs ${reference.d} (ours: ${derivative.source})`).toBe(true);
       }),
