@@ -10,9 +10,10 @@ import { SEED_METRIC_NAMES } from '../metrics/metrics.ts';
 import { parseScenarioConfig, type ParsedConfig } from '../model/config.ts';
 import { usesGameFields } from '../model/gameFields.ts';
 import { parseGameConfig, type ParsedGameConfig } from '../model/gameConfig.ts';
-import { checkSolverName, isSolverName } from '../solvers/registry.ts';
+import { checkSolverName, getSolver, isSolverName } from '../solvers/registry.ts';
 import { runExperiment, type ExperimentResult } from './experiment.ts';
 import { runGame, type GameResult, type RunGameOptions } from './gameExperiment.ts';
+import { metricsWithSolver } from './seedRun.ts';
 import { gameSizeOf, gameSolverName, justSolve, sizeOf, type SolveWrapper } from './solveSize.ts';
 
 /** `solver` overrides the config's own solver (the CLI's --solver). */
@@ -75,6 +76,12 @@ export function metricNames(config: ParsedAny): string[] {
 
 /** Solves and plays out one config (its own solver unless `solver` is given); the flat metrics record. */
 export function runToFlatMetrics(config: unknown, defaultName: string, solver?: string, options: RunGameOptions = {}): FlatMetrics {
-  const batch = runConfigs([{ config, defaultName }], solver, options);
-  return batch.kind === 'seed' ? flatSeedMetrics(batch.results[0].metrics) : flatGameMetrics(batch.results[0].metrics);
+  if (solver !== undefined) checkSolverName(solver, '--solver');
+  if (runsOnSeedPipeline(config, solver)) {
+    // runConfigs's seed run without the trajectory it would build and drop (planMetrics.ts).
+    const parsed = parseScenarioConfig(config, defaultName);
+    return flatSeedMetrics(metricsWithSolver(parsed, getSolver(solver ?? parsed.solver)));
+  }
+  const parsed = parseGameConfig(config, defaultName);
+  return flatGameMetrics(runGame(parsed, solver ?? parsed.solver, options).metrics);
 }

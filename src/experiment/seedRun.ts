@@ -5,6 +5,7 @@
  */
 import type { ParsedConfig } from '../model/parsedConfig.ts';
 import { computeMetrics, type Metrics } from '../metrics/metrics.ts';
+import { planMetrics } from '../metrics/planMetrics.ts';
 import { rollout } from '../rollout/rollout.ts';
 import type { Trajectory } from '../rollout/trajectory.ts';
 import type { Equilibrium, Solver } from '../solvers/equilibrium.ts';
@@ -27,6 +28,11 @@ export function runWithSolver(config: ParsedConfig, solver: Solver): ExperimentR
   const solveMilliseconds = performance.now() - started;
   const trajectory = rollout(config.scenario, equilibrium.coefficients);
   return { config, equilibrium, trajectory, metrics: computeMetrics(trajectory), solveMilliseconds };
+}
+
+/** The metrics of that run without its trajectory (a sweep point): the same numbers, no columns. */
+export function metricsWithSolver(config: ParsedConfig, solver: Solver): Metrics {
+  return planMetrics(config.scenario, solver.solve(config.scenario).coefficients);
 }
 
 /** The size of a seed-family config's solve, for its cost estimate. */
