@@ -2,14 +2,15 @@
  * What a solve will cost, before it starts: a rough wall-clock estimate per solver, so a run of
  * minutes says so at once (and shows a progress bar) instead of starting silently.
  *
- * Seconds per unit of work, measured on this project's 2-core CI machine while other work ran
- * (`npx tsx` timing of runExperiment / runGame at the sizes given), so they err on the slow side:
- *   exact (seed)   1.3 µs an episode          (N = 10⁶)
- *   grid           3.3 µs an episode per 401 grid points   (N = 10⁵)
+ * Seconds per unit of work, measured on this project's 2-core development machine while other
+ * work ran (`npx tsx` timing of runConfigs — parse, solve, rollout — at the sizes given, session 5),
+ * rounded up, so they err on the slow side:
+ *   exact          0.6 µs an episode: seed 0.48 µs (N = 10⁶), game 0.83 µs (N = 2·10⁵); the
+ *                  solve alone is about 0.09 µs, so a sweep (no trajectory) is faster still
+ *   grid           1.5 µs an episode per 401 grid points   (N = 10⁵)
  *   reference      16.5 ns per N²·G·K          (N = 300, G = 401, K = 11: O(N²) in N)
- *   exact (game)   1.9 µs an episode          (N = 2·10⁵)
- *   lq             5.8 µs an episode          (N = 2·10⁵)
- *   dp             2.4 ms an episode          (N = 2,000)
+ *   lq             1.5 µs an episode          (N = 2·10⁵)
+ *   dp             0.25 ms an episode         (N = 2,000, 201-point grid)
  * Other solvers (neural, history, …) have no estimate.
  */
 import { REFERENCE_MAX_EPISODES } from '../solvers/reference/reference.ts';
@@ -29,16 +30,16 @@ export function estimateSolveSeconds(solver: string, size: SolveSize): number | 
   const k = size.priorPoints ?? 11;
   switch (solver) {
     case 'exact':
-      return 1.9e-6 * n;
+      return 6e-7 * n;
     case 'grid':
-      return 3.3e-6 * n * (g / 401);
+      return 1.5e-6 * n * (g / 401);
     case 'reference':
       // Past its limit the solver refuses at once: nothing to announce.
       return n > REFERENCE_MAX_EPISODES ? undefined : 1.65e-8 * n * n * g * k;
     case 'lq':
-      return 5.8e-6 * n;
+      return 1.5e-6 * n;
     case 'dp':
-      return 2.4e-3 * n;
+      return 2.5e-4 * n;
     default:
       return undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * What a sweep will cost before it starts: the points left to run times the estimated seconds of
  * one point (experiment/cost.ts on the scenarios of a few sample points, plus the measured
- * ≈ 0.15 ms a point of parsing and bookkeeping), divided among the workers.
+ * ≈ 0.08 ms a point of parsing, metrics and writing the results), divided among the workers.
  */
 import { estimateSolveSeconds } from '../experiment/cost.ts';
 import { parseScenarioConfig } from '../model/config.ts';
@@ -9,7 +9,7 @@ import { withOverrides } from '../model/configPaths.ts';
 import { pointValues } from './points.ts';
 import type { Sweep } from './sweep.ts';
 
-const PER_POINT_OVERHEAD = 1.5e-4;
+const PER_POINT_OVERHEAD = 8e-5;
 const SAMPLES = 5;
 
 /** Estimated wall-clock seconds to run `pending` points of `sweep` on `workers` threads, or undefined when unknown. */
