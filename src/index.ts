@@ -3,6 +3,7 @@
 // model/
 export { InputError, DivergenceError } from './errors/inputError.ts';
 export { linspace } from './numerics/linspace.ts';
+export { ownsBuffer } from './numerics/float64Slab.ts';
 export { parseScheduleSpec, checkSchedule, trainThenDeploy, MAX_EPISODES, type Schedule } from './model/schedule.ts';
 export {
   linearScenario,

@@ -6,6 +6,7 @@ import { DivergenceError, InputError } from '../../src/errors/inputError.ts';
 import type { Run, SolveFailure, SolveOutcome, SolveRequest, SolveResponse } from './protocol.ts';
 import { runConfig } from './runConfig.ts';
 import { ownMessage } from './setting.ts';
+import { ownsBuffer } from '../../src/index.ts';
 
 self.onmessage = (event: MessageEvent<SolveRequest>) => {
   const { id, configs } = event.data;
@@ -44,7 +45,8 @@ function buffersOf(run: Run): ArrayBuffer[] {
   const roots: unknown[] = [trajectory, equilibrium, run.kind === 'game' ? run.result.stochastic : undefined];
   const buffers = new Set<ArrayBuffer>();
   const visit = (value: unknown): void => {
-    if (value instanceof Float64Array) buffers.add(value.buffer as ArrayBuffer);
+    // A short array may share its buffer with others (float64Slab.ts): it is copied, not moved.
+    if (value instanceof Float64Array && ownsBuffer(value)) buffers.add(value.buffer as ArrayBuffer);
     else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
   };
   roots.forEach(visit);

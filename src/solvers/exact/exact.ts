@@ -17,6 +17,7 @@
 import { DivergenceError } from '../../errors/inputError.ts';
 import type { LinearScenario } from '../../model/scenario.ts';
 import { depressedCubicRoots, increasingCubicRoot } from '../../numerics/cubic.ts';
+import { newFloat64Array } from '../../numerics/float64Slab.ts';
 import type { Equilibrium, Solver } from '../equilibrium.ts';
 import { emptyFuture, normalisedCost, type SuffixMoments, updateFactor } from '../suffixMoments.ts';
 import { preferredAction, tieThreshold, type TieRuleName } from '../tieRule.ts';
@@ -33,7 +34,7 @@ export const exactSolver: Solver = {
 export function solveExact(scenario: LinearScenario): Equilibrium {
   const { schedule, discount, regularizer } = scenario;
   const tieRule = scenario.tieRule ?? 'smallest';
-  const coefficients = new Float64Array(schedule.length);
+  const coefficients = newFloat64Array(schedule.length);
   const future = emptyFuture();
   const choice = newChoice(tieRule);
   const ties: number[] = [];

@@ -9,6 +9,7 @@
  */
 import { DivergenceError } from '../../errors/inputError.ts';
 import type { LinearScenario } from '../../model/scenario.ts';
+import { newFloat64Array } from '../../numerics/float64Slab.ts';
 import type { Equilibrium, Solver } from '../equilibrium.ts';
 import { chooseGridCoefficient, newGridWorkspace } from './gridFastPath.ts';
 import { scanGrid } from './gridScan.ts';
@@ -32,7 +33,7 @@ export interface GridSolveOptions {
 
 export function solveGrid(scenario: LinearScenario, options: GridSolveOptions = {}): Equilibrium {
   const { schedule, coefficientGrid: grid, discount, regularizer } = scenario;
-  const coefficients = new Float64Array(schedule.length);
+  const coefficients = newFloat64Array(schedule.length);
   const tieRule = scenario.tieRule ?? 'smallest';
   const workspace = newGridWorkspace(grid, regularizer, discount, tiePreference(tieRule, grid));
   const scanOnly = options.search === 'scan';
