@@ -5,23 +5,21 @@
  *
  *   npx tsx scripts/benchSweep.ts [--solver exact|grid] [--points 10000] [--repeat 3] [--memory 10000,100000]
  *
- * Each measurement runs in a fresh child process (so its peak RSS is its own) and times the
+ * Each measurement runs in a fresh child process (so its peak RSS is its own) of the compiled
+ * package (dist/, built first: `npm run build`), as `mesalab sweep` runs for a user, and times the
  * whole `runSweep`: thread start-up, solving, writing results.jsonl and results.csv. The
  * throughput runs are repeated and the fastest kept, as other work on the machine only slows
  * a run down. Each line also gives the process's CPU time (all threads), and the in-process
  * solver alone is timed on the same points (CPU time), the yardstick of a sweep's overhead.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseScenarioConfig } from '../src/model/config.ts';
 import { getSolver } from '../src/solvers/registry.ts';
 import { withOverrides } from '../src/model/configPaths.ts';
 import { pointValues } from '../src/sweep/points.ts';
-import { runSweep } from '../src/sweep/run.ts';
 import { compileSweep } from '../src/sweep/sweep.ts';
 
 interface Measurement {
@@ -33,10 +31,10 @@ interface Measurement {
   maxRssMiB: number;
 }
 
-/** A sweep of about `points` points, every one 1000 episodes: learning rate × discount. */
-function benchSweep(points: number, solver: string) {
+/** A sweep of about `points` points, every one 1000 episodes: learning rate × discount (issue 14's workload). */
+function benchSpec(points: number, solver: string) {
   const side = Math.round(Math.sqrt(points));
-  return compileSweep({
+  return {
     name: 'bench',
     base: { schedule: { training: 200, deployment: 800 } },
     sweep: {
@@ -45,26 +43,14 @@ function benchSweep(points: number, solver: string) {
     },
     metrics: ['firstCoefficient', 'goalRetained'],
     solver,
-  });
+  };
 }
 
-async function child(points: number, workers: number, solver: string): Promise<void> {
-  const sweep = benchSweep(points, solver);
-  const out = mkdtempSync(join(tmpdir(), 'mesalab-bench-'));
-  const started = performance.now();
-  const cpu = process.cpuUsage();
-  await runSweep(sweep, { out, workers });
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  rmSync(out, { recursive: true, force: true });
-  const cpuSeconds = (used.user + used.system) / 1e6;
-  const result: Measurement = { points: sweep.points, workers, seconds, cpuSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
+/** The child that measures one run: the compiled package, as `mesalab sweep` runs for a user. */
+const CHILD = fileURLToPath(new URL('benchSweepChild.mjs', import.meta.url));
 
 function measure(points: number, workers: number, solver: string): Measurement {
-  const script = fileURLToPath(import.meta.url);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', `${points},${workers},${solver}`], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [CHILD, JSON.stringify(benchSpec(points, solver)), String(workers)], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`benchmark child failed: ${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Measurement;
 }
@@ -78,7 +64,7 @@ function line(label: string, m: Measurement): string {
  * in CPU seconds: what a sweep's throughput is compared with.
  */
 function solverOnlyCpuSeconds(points: number, solver: string): number {
-  const sweep = benchSweep(points, solver);
+  const sweep = compileSweep(benchSpec(points, solver));
   const configs = Array.from({ length: sweep.points }, (_, id) => parseScenarioConfig(withOverrides(sweep.base, sweep.paths, pointValues(sweep.axes, id))));
   const solve = getSolver(configs[0].solver).solve;
   for (const c of configs.slice(0, 500)) solve(c.scenario); // warm-up
@@ -94,14 +80,10 @@ const { values } = parseArgs({
     points: { type: 'string', default: '10000' },
     memory: { type: 'string', default: '10000,100000' },
     repeat: { type: 'string', default: '3' },
-    child: { type: 'string' },
   },
 });
 
-if (values.child !== undefined) {
-  const [points, workers, solver] = values.child.split(',');
-  await child(Number(points), Number(workers), solver);
-} else {
+{
   const cores = availableParallelism();
   const points = Number(values.points);
   console.log(`mesalab sweep benchmark: N = 1000 episodes per point, solver ${values.solver}, ${cores} cores, Node ${process.version}`);
@@ -116,6 +98,14 @@ if (values.child !== undefined) {
   const all = fastest(cores);
   console.log(line(`${cores} workers (all cores)`, all));
   console.log(`speed-up on ${cores} cores: ${(one.seconds / all.seconds).toFixed(2)}× wall; CPU ${(all.cpuSeconds / one.cpuSeconds).toFixed(2)}× one worker's`);
-  for (const size of values.memory.split(',').map(Number)) console.log(line(`memory: ${size} points, ${cores} workers`, measure(size, cores, values.solver)));
+  // Larger sweeps, on one worker and on every core: the pool threads' start-up (about 0.3 s of
+  // CPU each) weighs less the more points there are.
+  for (const size of values.memory.split(',').map(Number)) {
+    const single = measure(size, 1, values.solver);
+    const every = measure(size, cores, values.solver);
+    console.log(line(`${size} points, 1 worker`, single));
+    console.log(line(`${size} points, ${cores} workers`, every));
+    console.log(`speed-up at ${size} points: ${(single.seconds / every.seconds).toFixed(2)}× wall`);
+  }
   console.log(`load average after: ${loadavg()[0].toFixed(2)}`);
 }
