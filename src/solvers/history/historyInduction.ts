@@ -42,6 +42,8 @@ const continuation = (f: number, a: number, b: number, L: number): number => (f 
 /** One episode's tables at its nodes. */
 interface Level {
   readonly nodes: Float64Array;
+  /** 1/(nodes[i + 1] − nodes[i]): every read between nodes weighs by it, with one formula. */
+  readonly inverse: Float64Array;
   readonly A: Float64Array;
   readonly B: Float64Array;
   readonly L: number;
@@ -90,11 +92,11 @@ function bracket(nodes: Float64Array, v: number): number {
  * values at v, linear between nodes i and i + 1 (i from a bracket). Only a rounding overshoot of
  * a non-lattice sum can put v beyond the last node (U_n bounds every reachable S); it reads there.
  */
-function valueAt(values: Float64Array, nodes: Float64Array, i: number, v: number): number {
-  const x = nodes[i];
-  if (x === v || i === nodes.length - 1) return values[i];
+function valueAt(values: Float64Array, level: Level, i: number, v: number): number {
+  const x = level.nodes[i];
+  if (x === v || i === level.nodes.length - 1) return values[i];
   const y = values[i];
-  return y + ((v - x) / (nodes[i + 1] - x)) * (values[i + 1] - y);
+  return y + (v - x) * level.inverse[i] * (values[i + 1] - y);
 }
 
 function factorsFor(context: Context, rate: number): Float64Array {
@@ -108,22 +110,31 @@ function factorsFor(context: Context, rate: number): Float64Array {
   return table;
 }
 
-/** C(v) for the lattice points v = 0 … reach, into future (valueAt inlined, one weight for A and B). */
+/**
+ * C(v) for the lattice points v = 0 … reach, into future: valueAt inlined, interval by interval of
+ * the next table (its nodes are lattice points here), one weight for A and B.
+ */
 function fillContinuation(next: Level, factor: Float64Array, reach: number, future: Float64Array): void {
-  const { nodes, A, B, L } = next;
+  const { nodes, inverse, A, B, L } = next;
   const last = nodes.length - 1;
-  let i = 0;
-  for (let v = 0; v <= reach; v++) {
-    while (i < last && nodes[i + 1] <= v) i++;
-    let a = A[i];
-    let b = B[i];
+  let v = 0;
+  for (let i = 0; v <= reach; i++) {
+    const end = i < last ? Math.min(nodes[i + 1] - 1, reach) : reach;
     const x = nodes[i];
-    if (x !== v && i !== last) {
-      const w = (v - x) / (nodes[i + 1] - x);
-      a += w * (A[i + 1] - a);
-      b += w * (B[i + 1] - b);
+    const a0 = A[i];
+    const b0 = B[i];
+    future[v] = continuation(factor[v], a0, b0, L);
+    if (i === last) {
+      for (v++; v <= end; v++) future[v] = continuation(factor[v], a0, b0, L);
+      break;
     }
-    future[v] = continuation(factor[v], a, b, L);
+    const da = A[i + 1] - a0;
+    const db = B[i + 1] - b0;
+    const span = inverse[i];
+    for (v++; v <= end; v++) {
+      const w = (v - x) * span;
+      future[v] = continuation(factor[v], a0 + w * da, b0 + w * db, L);
+    }
   }
 }
 
@@ -150,7 +161,8 @@ function directCosts(context: Context, next: Level, rate: number, u: number, cos
   const { discount: gamma, steps } = context.problem;
   const { units, unitsPerOne } = context.scale;
   const { own, squares } = context;
-  const { nodes, A, B, L } = next;
+  const { nodes, inverse, A, B, L } = next;
+  const last = nodes.length - 1;
   let minimum = Infinity;
   for (let k = 0; k < own.length; k++) {
     const g = own[k];
@@ -158,7 +170,16 @@ function directCosts(context: Context, next: Level, rate: number, u: number, cos
     let i: number;
     if (brackets) brackets[k] = i = bracketFrom(nodes, v, brackets[k]);
     else i = bracket(nodes, v);
-    const c = squares[g] + gamma * continuation(stepFactor(rate, v / unitsPerOne, steps), valueAt(A, nodes, i, v), valueAt(B, nodes, i, v), L);
+    // valueAt for A and B, one weight.
+    let a = A[i];
+    let b = B[i];
+    const x = nodes[i];
+    if (x !== v && i !== last) {
+      const w = (v - x) * inverse[i];
+      a += w * (A[i + 1] - a);
+      b += w * (B[i + 1] - b);
+    }
+    const c = squares[g] + gamma * continuation(stepFactor(rate, v / unitsPerOne, steps), a, b, L);
     costs[g] = c;
     if (c < minimum) minimum = c;
   }
@@ -202,8 +223,8 @@ function moments(context: Context, next: Level, rate: number, u: number, index: 
   const v = rate > 0 ? u + context.scale.units[index] : u;
   const f = stepFactor(rate, v / context.scale.unitsPerOne, steps);
   const i = bracket(next.nodes, v);
-  const a = valueAt(next.A, next.nodes, i, v);
-  const b = valueAt(next.B, next.nodes, i, v);
+  const a = valueAt(next.A, next, i, v);
+  const b = valueAt(next.B, next, i, v);
   const x = grid[index];
   return { A: x * x + (f === 0 || a === 0 ? 0 : gamma * f * (f * a)), B: x + (f === 0 || b === 0 ? 0 : gamma * f * b) };
 }
@@ -218,7 +239,7 @@ export function solveOnNodes(problem: HistoryProblem, scale: HistoryScale, level
   const jumps = scale.integral ? Int32Array.from(scale.units) : new Int32Array(grid.length);
   const context: Context = { problem, scale, squares, jumps, own, mirror, ...mirroredPrefix(grid, mirror), factors: new Map(), denseReach };
   const levels: Level[] = new Array(schedule.length + 1);
-  levels[schedule.length] = { nodes: new Float64Array(1), A: new Float64Array(1), B: new Float64Array(1), L: 0, policy: new Int16Array(1), tied: new Uint8Array(1) };
+  levels[schedule.length] = { nodes: new Float64Array(1), inverse: new Float64Array(1), A: new Float64Array(1), B: new Float64Array(1), L: 0, policy: new Int16Array(1), tied: new Uint8Array(1) };
   const costs = new Float64Array(grid.length);
   const future = new Float64Array(denseReach + 1);
   const brackets = new Int32Array(own.length);
@@ -239,7 +260,8 @@ export function solveOnNodes(problem: HistoryProblem, scale: HistoryScale, level
       policy[p] = choice.index;
       tied[p] = choice.tied ? 1 : 0;
     }
-    levels[n] = { nodes, A, B, L: 1 + gamma * next.L, policy, tied };
+    const inverse = Float64Array.from(nodes, (x, i) => (i + 1 < nodes.length ? 1 / (nodes[i + 1] - x) : 0));
+    levels[n] = { nodes, inverse, A, B, L: 1 + gamma * next.L, policy, tied };
   }
   return onPath(context, levels);
 }
