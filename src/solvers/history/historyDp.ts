@@ -4,28 +4,29 @@
  * all past training episodes, S_t·θ² with S_t = Σ_{s≤t, ℓ_s>0} a_s². One episode's update factor:
  *   newest data: f = (1 − 2ℓ_t a_t²)^K;   all data: f = (1 − 2ℓ_t S_t)^K;   deployment: f = 1.
  * θ-homogeneous, so costs are θ²·g; with all data the state carries S and the agents play Markov
- * policies a_n(S), found by backward induction (historyTables.ts for the recursion).
+ * policies a_n(S), found by backward induction (historyTables.ts for the recursion,
+ * historyInduction.ts for the solve).
  *
- * How S is tabulated, reported as `resolution`:
+ * Episode n's tables cover [0, U_n], U_n = max a²·(training episodes before n), every S a path can
+ * reach by then (historyNodes.ts): no path is ever read beyond them. How S is tabulated within,
+ * reported as `resolution`:
  * - 'lattice' (exact): the grid's squares are integer multiples of one quantum (historyLattice.ts;
- *   the default grid's is 10⁻⁴), so is every reachable S, and the tables hold every lattice point
- *   up to the largest reachable S, max a²·#training, nothing clamped (historyLatticeDp.ts) —
+ *   the default grid's is 10⁻⁴), so is every reachable S, and every lattice point is a node —
  *   chosen whenever that costs at most `latticeBudget` cost evaluations;
- * - 'graded': otherwise, on [0, S_max] (S_max = min(max a²·#training, 1/max ℓ), beyond which
- *   gradient descent on all data diverges; a larger S′ is read at S_max), every lattice point up to S_fine = (P − 1)·q, then P graded nodes on
- *   the lattice (historyGradedDp.ts; graded nodes alone without a lattice), with interpolation,
- *   each on-path agent re-solved at its exact S; P = statePoints, then 2P − 1, … until two
- *   successive grids give the same on-path plan and ties (`converged`), or P passes
- *   maxStatePoints (then `converged` is false and the finer plan is returned).
+ * - 'graded': otherwise P graded nodes per episode (after the lattice points 0 … P − 1 when there
+ *   is a lattice), dense up to where gradient descent on all data diverges and geometric beyond,
+ *   A, B linear between them, each on-path agent re-solved at its exact S; P = statePoints, then
+ *   2P − 1, … until two successive grids give the same on-path plan and ties (`converged`), or P
+ *   passes maxStatePoints (then `converged` is false and the finer plan is returned).
  * Newest data needs no state: one node, and with K = 1 the coefficients are the grid solver's.
  */
 import { DivergenceError } from '../../errors/inputError.ts';
 import type { Schedule } from '../../model/schedule.ts';
 import { historyStep, type HistoryData } from '../../model/updates/historyUpdate.ts';
-import { gradedNodes, solveOnGradedGrid } from './historyGradedDp.ts';
-import { squareLattice } from './historyLattice.ts';
-import { gradedLatticeNodes, latticeCap, latticeWork, solveOnLattice } from './historyLatticeDp.ts';
-import { type HistoryPath, type HistoryProblem, largestReachableS, largestTabulatedS } from './historyTables.ts';
+import { historyScale } from './historyLattice.ts';
+import { exactLevelNodes, exactWork, gradedLevelNodes, levelKnees, levelTops, type LevelNodes } from './historyNodes.ts';
+import { solveOnNodes } from './historyInduction.ts';
+import type { HistoryPath, HistoryProblem } from './historyTables.ts';
 import { chooseGridPoint, tiePreference, type TieRuleName } from '../tieRule.ts';
 
 export interface HistoryOptions {
@@ -48,15 +49,15 @@ export interface HistoryOptions {
 export interface HistoryResolution {
   /** 'none' (newest data: no state), 'lattice' (exact) or 'graded' (interpolated, refined). */
   readonly kind: 'none' | 'lattice' | 'graded';
-  /** Nodes of the S tables (lattice: U_max + 1, the points up to S_max). */
+  /** Nodes of the widest episode's table (lattice: U_max + 1, every point). */
   readonly points: number;
   /** The lattice quantum q (S = u·q), or null when the grid's squares have none. */
   readonly quantum: number | null;
   /** Graded: the last two grids gave the same on-path plan. Always true for 'none' and 'lattice'. */
   readonly converged: boolean;
-  /** Graded: the node counts tried, coarsest first. */
+  /** Graded: the node counts tried (of the widest table), coarsest first. */
   readonly tried: readonly number[];
-  /** The largest tabulated S; a path beyond it read the tables there (not exact). */
+  /** The largest tabulated S, max_n U_n: every S reachable where the tables depend on S. */
   readonly range: number;
 }
 
@@ -67,8 +68,6 @@ export interface HistorySolution {
   readonly history: Float64Array;
   /** On-path episodes whose agent was indifferent (resolved by the tie rule). */
   readonly ties: readonly number[];
-  /** Largest S′ beyond S_max that a tabulated agent chose (read at S_max), or 0. */
-  readonly clampedAbove: number;
   readonly resolution: HistoryResolution;
 }
 
@@ -76,32 +75,30 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
   const grid = options.coefficientGrid;
   const preference = tiePreference(options.tieRule ?? 'smallest', grid);
   if (options.data === 'newest') return solveNewest(schedule, options, preference);
-  const problem: HistoryProblem = { schedule, steps: options.steps, discount: options.discount, grid, preference, sMax: Math.max(1e-12, largestTabulatedS(schedule, grid)) };
-  const lattice = squareLattice(grid);
-  // Exact: every lattice point up to the largest reachable S, max a²·#training, so nothing is clamped.
-  const reachable = { ...problem, sMax: Math.max(1e-12, largestReachableS(schedule, grid)) };
-  // Else every lattice point up to S_max = min(that, 1/max ℓ), larger S′ read at S_max.
-  for (const range of [reachable, problem]) {
-    if (lattice && latticeWork(schedule, lattice, range.sMax) <= (options.latticeBudget ?? 3e7)) {
-      const points = latticeCap(lattice, range.sMax) + 1;
-      return withResolution(solveOnLattice(range, lattice), { kind: 'lattice', points, quantum: 1 / lattice.unitsPerOne, converged: true, tried: [points], range: range.sMax });
-    }
+  const problem: HistoryProblem = { schedule, steps: options.steps, discount: options.discount, grid, preference };
+  const scale = historyScale(grid);
+  const tops = levelTops(schedule, scale);
+  const range = tops.reduce((m, u) => Math.max(m, u), 0) / scale.unitsPerOne;
+  const quantum = scale.integral ? 1 / scale.unitsPerOne : null;
+  const widest = (levels: readonly LevelNodes[]) => levels.reduce((m, l) => Math.max(m, l.nodes.length), 0);
+  if (scale.integral && exactWork(tops, grid.length) <= (options.latticeBudget ?? 3e7)) {
+    const levels = exactLevelNodes(tops);
+    const points = widest(levels);
+    return { ...solveOnNodes(problem, scale, levels), resolution: { kind: 'lattice', points, quantum, converged: true, tried: [points], range } };
   }
+  const knees = levelKnees(schedule, scale, tops);
   const tried: number[] = [];
   let previous: HistoryPath | null = null;
   const maxPoints = options.maxStatePoints ?? 6401;
-  const cap = lattice ? latticeCap(lattice, problem.sMax) : 0;
   for (let points = options.statePoints ?? 401; ; points = 2 * points - 1) {
-    // On the lattice: every point up to S_fine = (P − 1)·q, then P graded points.
-    const nodes = lattice ? gradedLatticeNodes(points, cap, points - 1) : null;
-    const count = nodes ? nodes.length : points;
-    const path = nodes ? solveOnLattice(problem, lattice!, nodes) : solveOnGradedGrid(problem, gradedNodes(points, problem.sMax));
-    tried.push(count);
-    const exact = nodes !== null && count === cap + 1;
+    const levels = gradedLevelNodes(points, tops, knees, scale.integral);
+    const path = solveOnNodes(problem, scale, levels);
+    tried.push(widest(levels));
+    // Every lattice point a node (a short range): exact.
+    const exact = scale.integral && levels.every((l, n) => l.nodes.length === tops[n] + 1);
     const converged = exact || (previous !== null && samePlan(previous, path));
     if (converged || 2 * points - 1 > maxPoints) {
-      const kind = exact ? 'lattice' : 'graded';
-      return withResolution(path, { kind, points: count, quantum: lattice ? 1 / lattice.unitsPerOne : null, converged, tried, range: problem.sMax });
+      return { ...path, resolution: { kind: exact ? 'lattice' : 'graded', points: widest(levels), quantum, converged, tried, range } };
     }
     previous = path;
   }
@@ -109,8 +106,6 @@ export function solveHistory(schedule: Schedule, options: HistoryOptions): Histo
 
 const samePlan = (x: HistoryPath, y: HistoryPath) =>
   x.coefficients.every((a, n) => a === y.coefficients[n]) && x.ties.length === y.ties.length && x.ties.every((t, i) => t === y.ties[i]);
-
-const withResolution = (path: HistoryPath, resolution: HistoryResolution): HistorySolution => ({ ...path, resolution });
 
 /** Newest data: θ's factor depends on the episode's own coefficient only, so no state. */
 function solveNewest(schedule: Schedule, options: HistoryOptions, preference: ReturnType<typeof tiePreference>): HistorySolution {
@@ -134,5 +129,5 @@ function solveNewest(schedule: Schedule, options: HistoryOptions, preference: Re
   }
   ties.reverse();
   const history = new Float64Array(schedule.length);
-  return { coefficients, history, ties, clampedAbove: 0, resolution: { kind: 'none', points: 1, quantum: null, converged: true, tried: [1], range: 0 } };
+  return { coefficients, history, ties, resolution: { kind: 'none', points: 1, quantum: null, converged: true, tried: [1], range: 0 } };
 }

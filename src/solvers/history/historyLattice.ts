@@ -46,3 +46,16 @@ export function squareLattice(grid: ArrayLike<number>, maxDenominator = 10000): 
   const units = Float64Array.from(fractions, ({ p, r }) => ((p * common) / r) ** 2);
   return { unitsPerOne: common * common, units };
 }
+
+/**
+ * The units S is counted in: lattice quanta (integral, S = u/R²) when the grid's squares have a
+ * lattice, else S itself (unitsPerOne 1, units a², not integral).
+ */
+export interface HistoryScale extends SquareLattice {
+  readonly integral: boolean;
+}
+
+export function historyScale(grid: Float64Array): HistoryScale {
+  const lattice = squareLattice(grid);
+  return lattice ? { ...lattice, integral: true } : { unitsPerOne: 1, units: Float64Array.from(grid, (a) => a * a), integral: false };
+}

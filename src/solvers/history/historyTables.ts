@@ -1,12 +1,12 @@
 /**
- * What the two tabulations of the K-step history game (historyLatticeDp.ts, exact; historyGradedDp.ts,
- * interpolated) share: the problem, the update factor and the on-path result.
+ * What the tabulation of the K-step history game shares (historyInduction.ts solves it on the
+ * nodes of historyNodes.ts): the recursion, the problem and the on-path result.
  *   all data, training episode:  S′ = S + a²,  f = (1 − 2ℓS′)^K;   deployment (ℓ = 0): S′ = S, f = 1;
- *   g_n(a; S) = (a − 1)² + γ(f²·A_{n+1}(S′) − 2f·B_{n+1}(S′) + L_{n+1}),
+ *   g_n(a; S) = (a − 1)² + γ·C_{n+1}(S′),  C_{n+1}(S′) = f²·A_{n+1}(S′) − 2f·B_{n+1}(S′) + L_{n+1},
  *   A_n(S) = a_n² + γf²A_{n+1}(S′),  B_n(S) = a_n + γf·B_{n+1}(S′),  L_n = 1 + γL_{n+1}.
- * Beyond ℓS = 1 gradient descent on all data diverges (|1 − 2ℓS| > 1): tables stop at
- * S_max = min(max a²·#training, 1/max ℓ), a larger S′ reads the tables at S_max (its own f is
- * exact) and the largest such S′ is reported.
+ * C is agent n's normalised future cost Σ_{k>n} γ^(k−n−1)(y_k/θ_n − 1)², a sum of squares.
+ * The tables of episode n depend on S only while a training episode k ≥ n has an output after it
+ * (k < N − 1): the last episode's update reaches no output.
  */
 import type { Schedule } from '../../model/schedule.ts';
 import type { TiePreference } from '../tieRule.ts';
@@ -17,8 +17,6 @@ export interface HistoryProblem {
   readonly discount: number;
   readonly grid: Float64Array;
   readonly preference: TiePreference;
-  /** Largest tabulated S. */
-  readonly sMax: number;
 }
 
 export interface HistoryPath {
@@ -26,36 +24,12 @@ export interface HistoryPath {
   /** S_t after episode t's coefficient. */
   readonly history: Float64Array;
   readonly ties: number[];
-  /** Largest S′ read at S_max instead (0 if none). */
-  readonly clampedAbove: number;
 }
 
-/** x^K for an integer K ≥ 1 by repeated squaring (the same value for every caller). */
-export function power(x: number, k: number): number {
-  if (k === 1) return x;
-  let result = 1;
-  let base = x;
-  for (let e = k; e > 0; e >>= 1) {
-    if (e & 1) result *= base;
-    base *= base;
-  }
-  return result;
-}
-
-/** θ's factor over one episode at history S′ (after the episode's own coefficient). */
-export const stepFactor = (rate: number, sNext: number, steps: number): number => (rate > 0 ? power(1 - 2 * rate * sNext, steps) : 1);
-
-/** max a² · #training episodes: the largest S any path reaches. */
-export function largestReachableS(schedule: Schedule, grid: Float64Array): number {
-  const training = schedule.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
-  return grid.reduce((m, a) => Math.max(m, a * a), 0) * training;
-}
-
-export function largestTabulatedS(schedule: Schedule, grid: Float64Array): number {
-  const training = schedule.reduce((n, l) => n + (l > 0 ? 1 : 0), 0);
-  const maxSquare = grid.reduce((m, a) => Math.max(m, a * a), 0);
-  const maxRate = schedule.reduce((m, l) => Math.max(m, l), 0);
-  return Math.min(maxSquare * training, maxRate > 0 ? 1 / maxRate : Infinity);
+/** The last training episode whose update a later output sees (n < N − 1), or −1. */
+export function lastSeenTraining(schedule: Schedule): number {
+  for (let n = schedule.length - 2; n >= 0; n--) if (schedule[n] > 0) return n;
+  return -1;
 }
 
 /**
