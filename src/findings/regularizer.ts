@@ -55,7 +55,7 @@ and seed-2 the cell T = 100, D = 0. The table lists every cell.`,
     return {
       table: table(diagrams),
       figures: figures(diagrams),
-      answer: answer(diagrams),
+      answer: regularizerAnswer(diagrams),
       reproduce: [
         { what: 'seed-1 at λ = 0.01 (the cell T = 20, D = 80)', command: reproduceCommand(regularizerScenario) },
         { what: 'a cell of λ × D: T = 20, D = 5, λ = 0.01', command: cellCommand(20, 5, 0.01) },
@@ -149,7 +149,8 @@ const GONE = 1e-9;
 /** |θ_T/θ₀| never grows with λ along the schedule by more than GONE. */
 const goalShrinks = (cells: readonly PhaseCell[]) => cells.every((c, i) => i === 0 || Math.abs(c.goalRetained) <= Math.abs(cells[i - 1].goalRetained) + GONE);
 
-function answer(diagrams: readonly DiagramCells[]): string {
+/** The answer, built from measured diagrams (exported so a test can build it from an independent reference). */
+export function regularizerAnswer(diagrams: readonly DiagramCells[]): string {
   const [afterTraining, beforeDeployment, noDeployment] = PHASE_DIAGRAMS.map((d) => diagrams.find((x) => x.diagram === d)!);
   const describe = ({ diagram, cells }: DiagramCells) => {
     const trend = thresholdTrend(diagram, cells);
