@@ -4,11 +4,10 @@
  * λ × training length (regularizerPhase.ts), with the exact solver (continuous coefficients, so
  * the changes are not quantised to the 0.01 grid); the seed schedules are cells of them.
  */
-import type { TopLevelSpec } from 'vega-lite';
-import { heatmapSpec } from '../report/charts/heatmap.ts';
 import { linePlotSpec } from '../report/charts/linePlot.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import { regularizerScenario } from '../scenarios/findingScenarios.ts';
+import { signedHeatmapSpec } from './signedHeatmap.ts';
 import { describeDiagram, diagramRows, thresholdTrend } from './regularizerEffects.ts';
 import { cellCommand, diagramLabel, PHASE_DIAGRAMS, phaseDiagramCells, REGULARIZER_VALUES, type PhaseCell, type PhaseDiagram } from './regularizerPhase.ts';
 import { reproduceCommand } from './runScenario.ts';
@@ -73,18 +72,6 @@ function table(diagrams: readonly DiagramCells[]): FindingTable {
   };
 }
 
-/**
- * A heatmap of a signed change, its diverging colours centred on 0 (white: unchanged; red: the
- * agent hides more; blue: less) on a symmetric-log scale (linear within ±1e−3), so the sign of a
- * change of 1e−4 shows beside one of 0.3. heatmapSpec takes no scale type or midpoint, so they are
- * set on its colour scale here.
- */
-function changeHeatmap(options: Parameters<typeof heatmapSpec>[0]): TopLevelSpec {
-  const spec = heatmapSpec({ ...options, scheme: 'redblue' });
-  const { encoding } = spec as { encoding: { color: { scale?: object } } };
-  return { ...spec, encoding: { ...encoding, color: { ...encoding.color, scale: { ...encoding.color.scale, type: 'symlog', constant: 1e-3, domainMid: 0 } } } } as TopLevelSpec;
-}
-
 function figures(diagrams: readonly DiagramCells[]): FindingFigure[] {
   const curve = (field: 'firstCoefficient' | 'goalRetained', label: string) =>
     linePlotSpec({
@@ -105,7 +92,7 @@ function figures(diagrams: readonly DiagramCells[]): FindingFigure[] {
     return {
       id: `change-${diagram.id}`,
       caption: `Change in the first coefficient from λ = 0, Δa₀, over ${diagramLabel(diagram)} (symmetric-log colours centred on 0; red: the first agent hides more, blue: less)`,
-      spec: changeHeatmap({
+      spec: signedHeatmapSpec({
         rows: diagramRows(diagram, cells).flatMap((row) => row.cells.map((c) => ({ regularizer: c.regularizer, length: row.length, change: c.change }))),
         x: 'regularizer',
         y: 'length',
