@@ -3,7 +3,7 @@
  * which every agent minimises its cost by brute force — a scan of [−2, 2] then golden-section
  * search, each cost a forward simulation (test/helpers/directCost.ts) — with none of the exact
  * solver's suffix moments or cubic. The reference's diagrams must give the published answer word
- * for word, and every cell's a₀ and Δa₀ to 1e−6.
+ * for word, and every cell's a₀, Δa₀, mean training coefficient and goal retained to 1e−6.
  */
 import { describe, expect, it } from 'vitest';
 import { regularizerAnswer, regularizerFinding, type DiagramCells } from '../../../src/findings/regularizer.ts';
@@ -81,16 +81,17 @@ describe('the regularizer headlines against brute-force backward induction', () 
     assertInDelta(reference[0].cells.find((c) => c.deployment === 80 && c.regularizer === 0)!.firstCoefficient, 0.0312, 5e-5);
   });
 
-  it('every cell of every diagram: a₀, Δa₀ and the goal retained agree to 1e−6', async () => {
+  it('every cell of every diagram: a₀, Δa₀, the mean training coefficient and the goal retained agree to 1e−6', async () => {
     const report = await regularizerFinding.compute();
     const published = report.table.rows;
     const cells = reference.flatMap((d) => d.cells);
     expect(published).toHaveLength(cells.length);
     cells.forEach((c, i) => {
-      const [diagram, training, deployment, regularizer, firstCoefficient, change, , goalRetained] = published[i] as number[];
+      const [diagram, training, deployment, regularizer, firstCoefficient, change, meanTrainingCoefficient, goalRetained] = published[i] as number[];
       expect([diagram, training, deployment, regularizer]).toEqual([c.diagram, c.training, c.deployment, c.regularizer]);
       assertInDelta(firstCoefficient, c.firstCoefficient, 1e-6);
       assertInDelta(change, c.change, 1e-6);
+      assertInDelta(meanTrainingCoefficient, c.meanTrainingCoefficient, 1e-6);
       assertInDelta(goalRetained, c.goalRetained, 1e-6);
     });
   });
