@@ -1,8 +1,8 @@
 /**
  * The regularizer section's headline numbers from an independent reference: backward induction in
- * which every agent minimises its cost by brute force — a scan of [−2, 2] then golden-section
- * search, each cost a forward simulation (test/helpers/directCost.ts) — with none of the exact
- * solver's suffix moments or cubic. The reference's diagrams must give the published answer word
+ * which every agent minimises its cost by brute force — a scan of [−2, 2] then Brent's method
+ * (src/numerics/brent.ts), each cost a forward simulation (test/helpers/directCost.ts) — with
+ * none of the exact solver's suffix moments or cubic. The reference's diagrams must give the published answer word
  * for word, and every cell's a₀, Δa₀, mean training coefficient and goal retained to 1e−6.
  */
 import { describe, expect, it } from 'vitest';
@@ -10,36 +10,19 @@ import { regularizerAnswer, regularizerFinding, type DiagramCells } from '../../
 import { diagramLabel, PHASE_DIAGRAMS, REGULARIZER_VALUES, type PhaseCell, type PhaseDiagram } from '../../../src/findings/regularizerPhase.ts';
 import { assertInDelta } from '../../helpers/assertInDelta.ts';
 import { directCost } from '../../helpers/directCost.ts';
+import { brentMinimise } from '../../../src/numerics/brent.ts';
 
 const THETA0 = 0.8;
 
-/** The coefficient minimising `cost` on [−2, 2]: the best of 81 points, refined by golden-section search to its neighbours. */
+/**
+ * The coefficient minimising `cost` on [−2, 2]: the best of 81 points, refined by Brent's method
+ * between its neighbours (a generic minimiser; the exact solver solves its cubic instead).
+ */
 function argmin(cost: (a: number) => number): number {
   const step = 0.05;
   let best = -2;
   for (let a = -2; a <= 2 + 1e-12; a += step) if (cost(a) < cost(best)) best = a;
-  let [lo, hi] = [best - step, best + step];
-  const r = (Math.sqrt(5) - 1) / 2;
-  let x1 = hi - r * (hi - lo);
-  let x2 = lo + r * (hi - lo);
-  let f1 = cost(x1);
-  let f2 = cost(x2);
-  while (hi - lo > 1e-12) {
-    if (f1 <= f2) {
-      hi = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = hi - r * (hi - lo);
-      f1 = cost(x1);
-    } else {
-      lo = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = lo + r * (hi - lo);
-      f2 = cost(x2);
-    }
-  }
-  return f1 <= f2 ? x1 : x2;
+  return brentMinimise(cost, best - step, best + step, { relativeTolerance: 1e-10, absoluteTolerance: 1e-12, maxIterations: 200, start: best }).x;
 }
 
 /** The equilibrium plan: the last agent first, each agent's cost simulated from its episode on with the later plan fixed. */
