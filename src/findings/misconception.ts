@@ -92,6 +92,21 @@ function table(runs: readonly MisconceptionRun[]): FindingTable {
   };
 }
 
+/** The two moments at which the parameters' changes are compared: the first move and the end of training. */
+type Moment = 'first' | 'end';
+
+/**
+ * log₁₀ of the belief's change over the goal's at a moment, by relative or absolute size
+ * (> 0: the belief has moved more); null where neither has moved (no first move in training).
+ */
+function movedRatio(r: MisconceptionRun, moment: Moment, measure: keyof Comparison): number | null {
+  const { theta, beta, trainingEpisodes } = r.misconceived;
+  const n = moment === 'first' ? r.firstMoveEpisode : trainingEpisodes;
+  if (n === null) return null;
+  const scale = (x0: number) => (measure === 'relative' ? Math.abs(x0) : 1);
+  return Math.log10(Math.abs(beta[n] - beta[0]) / scale(beta[0]) / (Math.abs(theta[n] - theta[0]) / scale(theta[0])));
+}
+
 function figures(runs: readonly MisconceptionRun[]): FindingFigure[] {
   const trajectory = (run: MisconceptionRun, title: string) => {
     const { misconceived: m, informed: i } = run;
@@ -114,20 +129,19 @@ function figures(runs: readonly MisconceptionRun[]): FindingFigure[] {
   };
   const beta0 = INITIAL_BELIEFS[0];
   const sweep = runs.filter((r) => r.schedule.rate !== null && r.beta0 === beta0);
-  const ratioMap = (measure: keyof Comparison): FindingFigure => {
-    const size = (r: MisconceptionRun, x: 'theta' | 'beta') =>
-      measure === 'relative' ? Math.abs(x === 'theta' ? r.thetaChange / THETA0 : r.betaChange / r.beta0) : Math.abs(x === 'theta' ? r.thetaChange : r.betaChange);
+  const ratioMap = (moment: Moment, measure: keyof Comparison): FindingFigure => {
     const label = `log₁₀(|${measure === 'relative' ? 'Δβ/β₀' : 'Δβ'}| / |${measure === 'relative' ? 'Δθ/θ₀' : 'Δθ'}|)`;
+    const when = moment === 'first' ? 'at the first episode at which either has moved' : 'by the end of training';
     return {
-      id: `end-${measure}`,
-      caption: `Which parameter has moved more by the end of training, by ${measure} change: ${label} over learning rate × training length, β₀ = ${beta0} (blue: the belief, red: the goal)`,
+      id: `${moment}-${measure}`,
+      caption: `Which parameter has moved more ${when}, by ${measure} change: ${label} over learning rate × training length, β₀ = ${beta0} (blue: the belief, red: the goal; grey: neither moved)`,
       spec: signedHeatmapSpec(
         {
-          rows: sweep.map((r) => ({ rate: r.schedule.rate, training: r.schedule.training, ratio: Math.log10(size(r, 'beta') / size(r, 'theta')) })),
+          rows: sweep.map((r) => ({ rate: r.schedule.rate, training: r.schedule.training, ratio: movedRatio(r, moment, measure) })),
           x: 'training',
           y: 'rate',
           value: 'ratio',
-          title: `Belief against goal, ${measure} change by the end of training (β₀ = ${beta0})`,
+          title: `Belief against goal, ${measure} change ${moment === 'first' ? 'at the first move' : 'by the end of training'} (β₀ = ${beta0})`,
           xLabel: 'training episodes T',
           yLabel: 'learning rate ℓ',
           valueLabel: label,
@@ -139,8 +153,7 @@ function figures(runs: readonly MisconceptionRun[]): FindingFigure[] {
   return [
     { id: 'slow', caption: 'Goal θ, belief β and the actions under slow training (ℓ = 0.1, 100 episodes, β₀ = 0.5), with the informed agent’s goal', spec: trajectory(named(runs, 'slow: ', 0.5), 'Slow training: goal and belief') },
     { id: 'seed-2', caption: "Goal θ, belief β and the actions on seed-2's schedule (ℓ = 1, 100 episodes, β₀ = 0.5), with the informed agent’s goal", spec: trajectory(named(runs, 'seed-2', 0.5), 'Seed-2 schedule: goal and belief') },
-    ratioMap('relative'),
-    ratioMap('absolute'),
+    ...(['first', 'end'] as const).flatMap((moment) => (['relative', 'absolute'] as const).map((measure) => ratioMap(moment, measure))),
   ];
 }
 

@@ -36,10 +36,10 @@ describe('the misconception finding', () => {
     }
   });
 
-  it('the report: a table row per run, trajectories and two maps, an answer that names the disagreements', async () => {
+  it('the report: a table row per run, trajectories and four maps, an answer that names the disagreements', async () => {
     const report = await misconceptionFinding.compute();
     expect(report.table.rows).toHaveLength(runs.length);
-    expect(report.figures.map((f) => f.id)).toEqual(['slow', 'seed-2', 'end-relative', 'end-absolute']);
+    expect(report.figures.map((f) => f.id)).toEqual(['slow', 'seed-2', 'first-relative', 'first-absolute', 'end-relative', 'end-absolute']);
     expect(report.answer).toContain('the measures disagree');
   });
 });

@@ -10,11 +10,12 @@
  * second moments (E[θ²] = E[β²] = 0.5, E[θβ] = 0); the first test shows the two agree, the second
  * that brute force with the direct cost gives the LQ plan on short schedules, and the rest
  * rebuild every run with the moment cost — its changes, first move and verdicts computed here —
- * and compare every cell of the published table, the answer's counts and the answer itself.
+ * and compare every cell of the published table and of the sweep maps, the answer's counts
+ * and the answer itself.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { misconceptionAnswer, misconceptionFinding } from '../../../src/findings/misconception.ts';
-import { EQUAL, INITIAL_BELIEFS, misconceptionSchedules, misconceptionSettings, NO_MOVE, THETA0, type AgentRun, type Comparison, type MisconceptionRun, type MisconceptionSchedule, type Parameter } from '../../../src/findings/misconceptionRuns.ts';
+import { EQUAL, INITIAL_BELIEFS, misconceptionSchedules, misconceptionSettings, NO_MOVE, SWEEP, THETA0, type AgentRun, type Comparison, type MisconceptionRun, type MisconceptionSchedule, type Parameter } from '../../../src/findings/misconceptionRuns.ts';
 import { runScenario } from '../../../src/findings/runScenario.ts';
 import { misconceptionScenario } from '../../../src/scenarios/findingScenarios.ts';
 import { assertInDelta } from '../../helpers/assertInDelta.ts';
@@ -280,6 +281,26 @@ describe('the misconception headlines against brute-force backward induction', (
       }
       const seed2 = runs.find((r) => r.schedule.spec === '1x100' && r.beta0 === 0.5)!;
       expect(counts(answer, /neither parameter moves before episode (\d+) of (\d+)/)).toEqual([seed2.firstMoveEpisode, seed2.misconceived.trainingEpisodes]);
+    });
+
+    it('gives every cell of the four sweep maps: log₁₀ of the belief’s change over the goal’s, at the first move and the end, relative and absolute', async () => {
+      const report = await misconceptionFinding.compute();
+      const beta0 = INITIAL_BELIEFS[0];
+      for (const moment of ['first', 'end'] as const) {
+        for (const measure of ['relative', 'absolute'] as const) {
+          const figure = report.figures.find((f) => f.id === `${moment}-${measure}`)!;
+          const cells = (figure.spec as { data: { values: { x: number; y: number; value: number | null }[] } }).data.values;
+          expect(cells).toHaveLength(SWEEP.rates.length * SWEEP.trainings.length);
+          for (const { x: training, y: rate, value } of cells) {
+            const r = runs.find((run) => run.schedule.spec === `${rate}x${training}` && run.beta0 === beta0)!;
+            const n = moment === 'first' ? r.firstMoveEpisode! : r.misconceived.trainingEpisodes;
+            const { theta, beta } = r.misconceived;
+            const [dTheta, dBeta] = [Math.abs(theta[n] - THETA0), Math.abs(beta[n] - beta0)];
+            const expected = measure === 'relative' ? Math.log10(dBeta / Math.abs(beta0)) - Math.log10(dTheta / THETA0) : Math.log10(dBeta) - Math.log10(dTheta);
+            assertInDelta(value!, expected, 1e-6);
+          }
+        }
+      }
     });
 
     it('gives the published answer word for word', async () => {
