@@ -1,5 +1,5 @@
 /** The built-in scenarios as the explorer offers them: names, their configs, and filled settings. */
-import type { BuiltInScenario } from '../../src/scenarios/registry.ts';
+import type { BuiltInScenario } from '../../src/index.ts';
 import type { FieldSpec } from './fields.ts';
 import { isFieldActive, settingFromConfig, type Setting } from './setting.ts';
 

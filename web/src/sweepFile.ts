@@ -4,7 +4,9 @@
  * (`metrics.firstCoefficient`); lists and text are dropped; a line that is not a JSON object is
  * skipped and reported, not fatal.
  */
-import type { ChartRow } from '../../src/report/charts/specData.ts';
+
+/** A results line as named numbers (null where it has no value). */
+export type ChartRow = Readonly<Record<string, number | null>>;
 
 export interface SweepTable {
   readonly rows: readonly ChartRow[];

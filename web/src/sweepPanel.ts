@@ -3,8 +3,8 @@
  * its numeric fields, and see the library's heatmap of it. The chosen keys are reported to the
  * page (for its URL); a file opened later takes the preferred keys it has.
  */
-import { heatmapSpec } from '../../src/report/charts/heatmap.ts';
 import { ChartView } from './chartView.ts';
+import { sweepHeatmapSpec } from './heatmapSpec.ts';
 import { download, fileStem } from './download.ts';
 import { cellMeans, chooseAxes, parseSweepLines, type SweepAxes, type SweepTable } from './sweepFile.ts';
 
@@ -38,10 +38,10 @@ export function setUpSweepPanel(el: SweepElements, state: SweepPanelState): void
     if (maxPerCell > 1) notes.push(`up to ${maxPerCell} results share a cell: its colour is their mean`);
     if (table.skippedLines.length > 0) notes.push(`skipped ${table.skippedLines.length} lines that are not JSON objects (line ${table.skippedLines.slice(0, 5).join(', ')}${table.skippedLines.length > 5 ? ', …' : ''})`);
     showNotice(el.notice, notes.join(' · '), false);
-    const width = Math.max(360, el.chart.clientWidth);
+    const width = Math.max(280, el.chart.clientWidth);
     const [x, y, value] = [el.x.value, el.y.value, el.value.value];
-    const spec = heatmapSpec({ rows, x, y, value, title: name, xLabel: axisLabel(x), yLabel: axisLabel(y), valueLabel: axisLabel(value) });
-    await chart.show({ ...spec, width, height: 420, autosize: { type: 'fit', contains: 'padding' } });
+    const cells = rows.map((r) => ({ x: r[x] as number, y: r[y] as number, value: r[value] ?? null }));
+    await chart.show(sweepHeatmapSpec({ cells, title: name, xTitle: axisLabel(x), yTitle: axisLabel(y), valueTitle: axisLabel(value), width }));
     el.exportSvg.disabled = false;
     el.exportPng.disabled = false;
   };
