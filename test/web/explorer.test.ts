@@ -53,6 +53,8 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
   let url: string;
   const external: string[] = [];
   const pageErrors: string[] = [];
+  /** Validator phrases ever announced by the page's live region. */
+  const jargonSeen: string[] = [];
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`chromium is missing at ${CHROMIUM}; .ci/run installs it with apt-get`);
@@ -64,6 +66,16 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
       if (!request.url().startsWith(url) && !/^(data|blob):/.test(request.url())) external.push(request.url());
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.exposeFunction('reportAnnouncement', (text: string) => {
+      if (/Invalid input|Too (small|big)|expected \w+, received|expected record/.test(text)) jargonSeen.push(text);
+    });
+    // Everything the live region says, as a screen reader would hear it.
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const live = document.getElementById('live');
+        if (live?.textContent) (window as unknown as { reportAnnouncement(t: string): void }).reportAnnouncement(live.textContent);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto(url);
     await waitForRenders(page, 1);
   });
@@ -107,6 +119,89 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await waitForRenders(page, renders + 1);
     expect(await error.isVisible()).toBe(false);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('fills in a chosen variant\'s defaults: gradient-all, reinforce, discrete and mlp solve at once', async () => {
+    await page.goto(`${url}?scenario=seed-1&schedule.deployment=10`);
+    await waitForRenders(page, 1);
+    await openGroup(page, 'game');
+    for (const [key, variant, field, value] of [
+      ['update-type', 'gradient-all', 'update-steps', '10'],
+      ['update-type', 'reinforce', 'update-sigma', '0.5'],
+      ['policy-type', 'discrete', 'policy-actions', '[0, 0.25, 0.5, 0.75, 1]'],
+      ['policy-type', 'mlp', 'policy-hidden', '[16, 16]'],
+    ] as const) {
+      // Each variant alone: the other union back at its default.
+      await page.selectOption(`#field-${key === 'policy-type' ? 'update-type' : 'policy-type'}`, '');
+      const renders = await renderCount(page);
+      await page.selectOption(`#field-${key}`, variant);
+      expect(await page.inputValue(`#field-${field}`), variant).toBe(value);
+      await waitForRenders(page, renders + 1);
+      expect(await visibleErrors(page), variant).toEqual([]);
+    }
+    await page.selectOption('#field-policy-type', '');
+  });
+
+  it('says what is wrong in plain words, at the field touched', async () => {
+    await page.goto(`${url}?scenario=seed-1`);
+    await waitForRenders(page, 1);
+    // Emptying training blames Training episodes, not the learning rate or a hidden control.
+    await page.fill('#field-schedule-training', '');
+    await expect.poll(() => errorAt(page, 'schedule.training')).toBe('is empty; it needs a whole number');
+    expect(await visibleErrors(page)).toEqual([{ key: 'schedule.training', text: 'is empty; it needs a whole number' }]);
+    expect(await page.locator('#chart-error').textContent()).toContain('Training episodes: is empty');
+    // A number box takes what a person types, and refuses what it cannot mean.
+    const renders = await renderCount(page);
+    await page.fill('#field-schedule-training', '1e2');
+    await waitForRenders(page, renders + 1);
+    await expect.poll(() => metric(page, 'episodes')).toBe('180');
+    await page.fill('#field-schedule-training', '10 000');
+    await expect.poll(() => metric(page, 'episodes')).toBe('10080');
+    await page.fill('#field-schedule-training', '0,5');
+    await expect.poll(() => errorAt(page, 'schedule.training')).toBe('is not a number; for a decimal write 0.5');
+    await page.fill('#field-schedule-training', '20');
+    await expect.poll(() => visibleErrors(page)).toEqual([]);
+    // The schema's ranges, said plainly.
+    await openGroup(page, 'scenario');
+    await page.fill('#field-plotWindow', '0');
+    await expect.poll(() => errorAt(page, 'plotWindow')).toBe('must be at least 1, not 0');
+    await page.fill('#field-plotWindow', '30');
+    // The learning-rate box: 1e7 alone is refused with the reason; 1x1e4 is 10⁴ episodes.
+    await page.click('[role="radio"][data-value="spec"]');
+    await page.fill('#field-schedule', '1e7');
+    await expect.poll(() => errorAt(page, 'schedule')).toMatch(/^item 1 \("1e7"\) is one episode at learning rate ℓ = 10000000\. For 10000000 episodes at ℓ = 1 write 1x1e7/);
+    await page.fill('#field-schedule', '1x1e4');
+    await expect.poll(() => metric(page, 'episodes')).toBe('10000');
+    await page.fill('#field-schedule', '1x20,0x80');
+    await page.click('[role="radio"][data-value="phases"]');
+    // The Parameters hint's own example runs: θ₀ and its prior step aside, saying why.
+    await openGroup(page, 'game');
+    const hint = (await page.locator('.field[data-field="parameters"] .hint:not(.note)').textContent()) ?? '';
+    const example = /e\.g\. (\{.*\}\})/.exec(hint)?.[1] ?? '';
+    expect(example).not.toBe('');
+    await page.fill('#field-parameters', example);
+    await expect.poll(() => page.locator('#field-theta0').isDisabled()).toBe(true);
+    expect(await page.locator('.field[data-field="theta0"] .note').textContent()).toBe('set by Parameters (its initial values)');
+    await expect.poll(() => visibleErrors(page)).toEqual([]);
+    await page.fill('#field-parameters', 'abc');
+    await expect.poll(() => errorAt(page, 'parameters')).toBe('must be a map in braces, e.g. {theta: {initial: 0.8, prior: [-1, 1]}}');
+    await page.fill('#field-parameters', '');
+    // A mesa cost no solver plays: the message sits at Mesa cost, short and whole.
+    await page.fill('#field-mesaCost', '(y - goal)^4');
+    await expect.poll(() => errorAt(page, 'mesaCost')).toMatch(/^no solver can play this scenario: the mesa cost is not a homogeneous quadratic/);
+    expect(await page.locator('[data-error-for="solver"]').isVisible()).toBe(false);
+    const clipped = await page.locator('[data-error-for="mesaCost"]').evaluate((e) => e.scrollWidth > e.clientWidth + 1);
+    expect(clipped).toBe(false);
+    await page.fill('#field-mesaCost', '');
+    // A believed objective that is not finite is an error at its field.
+    for (const objective of ['NaN', '1/0']) {
+      await page.fill('#field-believedObjective', objective);
+      await expect.poll(() => errorAt(page, 'believedObjective'), objective).toMatch(/finite|infinite/);
+    }
+    await page.fill('#field-believedObjective', '');
+    await expect.poll(() => visibleErrors(page)).toEqual([]);
+    // No validator jargon anywhere on the way.
+    expect(jargonSeen).toEqual([]);
   });
 
   it('exports the data as the CLI writes it, and the chart as SVG and PNG', async () => {
@@ -288,6 +383,16 @@ function startServer(): Promise<{ server: ChildProcess; url: string }> {
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.on('exit', (code) => reject(new Error(`explore exited with ${code}:\n${output}`)));
   });
+}
+
+/** Every error message on screen, by the control it sits at. */
+async function visibleErrors(page: Page): Promise<{ key: string; text: string }[]> {
+  return page.locator('[data-error-for]:visible').evaluateAll((slots) => slots.map((s) => ({ key: (s as HTMLElement).dataset.errorFor ?? '', text: s.textContent ?? '' })));
+}
+
+async function errorAt(page: Page, key: string): Promise<string | null> {
+  const slot = page.locator(`[data-error-for="${key}"]:visible`);
+  return (await slot.count()) > 0 ? slot.first().textContent() : null;
 }
 
 /** Opens a collapsed group of controls (the game's and the rarer fields start closed). */
