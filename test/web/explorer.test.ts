@@ -196,7 +196,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     // A believed objective that is not finite is an error at its field.
     for (const objective of ['NaN', '1/0']) {
       await page.fill('#field-believedObjective', objective);
-      await expect.poll(() => errorAt(page, 'believedObjective'), objective).toMatch(/finite|infinite/);
+      await expect.poll(() => errorAt(page, 'believedObjective'), { message: objective }).toMatch(/finite|infinite/);
     }
     await page.fill('#field-believedObjective', '');
     await expect.poll(() => visibleErrors(page)).toEqual([]);
