@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { exampleSweeps } from './exampleSweeps.ts';
 
 const web = fileURLToPath(new URL('.', import.meta.url));
 const repository = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +24,7 @@ export default defineConfig({
   // Everything the page needs is bundled: no CDN, nothing fetched from outside the server.
   publicDir: false,
   logLevel: 'warn',
+  plugins: [exampleSweeps()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

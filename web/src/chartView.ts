@@ -72,6 +72,7 @@ export class ChartView {
   private key = '';
   /** Signals set by the page, set again on a view compiled anew. */
   private readonly signals = new Map<string, unknown>();
+  private clickHandler: ((datum: Record<string, unknown> | undefined) => void) | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -87,6 +88,10 @@ export class ChartView {
       this.container.replaceChildren();
       const view = new View(parse(compile(lifted.spec).spec), { renderer: 'canvas', hover: true });
       if (this.tooltip) view.tooltip(this.tooltip);
+      if (this.clickHandler) {
+        const handler = this.clickHandler;
+        view.addEventListener('click', (_event, item) => handler((item as { datum?: Record<string, unknown> } | null | undefined)?.datum));
+      }
       for (const [name, value] of this.signals) if (hasSignal(view, name)) view.signal(name, value);
       await view.initialize(this.container).runAsync();
       this.view = view;
@@ -96,6 +101,11 @@ export class ChartView {
     for (const [name, value] of lifted.signals) if (!this.signals.has(name)) this.view.signal(name, value);
     // New data can change the size of axes and legends; vega only lays the view out again when asked.
     await this.view.resize().runAsync();
+  }
+
+  /** Calls `handler` with the datum of the mark item clicked (undefined off the marks). */
+  onClick(handler: (datum: Record<string, unknown> | undefined) => void): void {
+    this.clickHandler = handler;
   }
 
   /** Sets a signal of the running view (e.g. the scrubbed episode) and redraws. */

@@ -4,11 +4,12 @@
  * and redraws the chart and the metrics. The view lives in the URL.
  */
 import './style.css';
-import { BUILT_IN_SCENARIOS } from '../../src/index.ts';
+import { BUILT_IN_SCENARIOS, getBuiltInScenario, type GameConfig } from '../../src/index.ts';
 import { ChartView } from './chartView.ts';
 import { plotWidth, trajectoryChartSpec, type ChartRun } from './chartSpec.ts';
 import { buildControls } from './controls.ts';
 import { download, fileStem } from './download.ts';
+import { explain, renderExplanation } from './explain.ts';
 import { describeFields } from './fields.ts';
 import { loadChartFont } from './font.ts';
 import { renderMetricsTable, type MetricsColumn } from './metricsTable.ts';
@@ -16,9 +17,9 @@ import { placeProblems, type Problem } from './problems.ts';
 import { SolveProgress } from './progress.ts';
 import type { ExportFormat, RunView } from './protocol.ts';
 import { Scenarios } from './scenarios.ts';
-import { settingToConfig, withMode, withVariantStart, type Setting } from './setting.ts';
+import { setPath, settingFromConfig, settingToConfig, withMode, withVariantStart, type Setting } from './setting.ts';
 import { SolverClient } from './solverClient.ts';
-import { setUpSweepPanel } from './sweepPanel.ts';
+import { setUpSweepPanel, type SweepMeta } from './sweepPanel.ts';
 import { tooltipHandler } from './tooltip.ts';
 import { stateFromQuery, stateToQuery, type ExplorerState, type SettingId, type ViewTab } from './urlState.ts';
 
@@ -68,6 +69,8 @@ type Column = MetricsColumn & { readonly id: SettingId };
 let columns: Column[] = [];
 /** The worker's id of the solve on screen: its exports name it. */
 let shownSolve = -1;
+/** Set while setting A is a sweep point opened from the heatmap: which point. */
+let pointNote: string | null = null;
 
 const controls = buildControls(byId('controls'), fields, {
   onValue: (key, text) => {
@@ -218,6 +221,9 @@ async function draw(): Promise<{ spec: number; draw: number }> {
   const specDone = performance.now();
   await chart.show(spec);
   renderMetricsTable(byId('metrics'), columns);
+  const shown = columns.find((c) => c.id === state.editing) ?? columns[0];
+  const setting = shown.id === 'b' && state.b ? state.b : state.a;
+  renderExplanation(byId('explain'), explain(scenarios.section(setting.scenario), shown.run));
   return { spec: specDone - started, draw: performance.now() - specDone };
 }
 
@@ -232,7 +238,8 @@ function showSetting(): void {
   variant.replaceChildren(...variants.map((name, i) => new Option(name, String(i))));
   variant.value = String(setting.variant);
   byId('variant-row').hidden = variants.length < 2;
-  byId('scenario-description').textContent = scenarios.description(setting.scenario, setting.variant);
+  byId('scenario-description').textContent = pointNote ?? scenarios.description(setting.scenario, setting.variant);
+  byId('question').textContent = scenarios.section(setting.scenario).question;
   byId<HTMLInputElement>('compare').checked = state.b !== null;
   byId('setting-tabs').hidden = state.b === null;
   for (const tab of document.querySelectorAll<HTMLButtonElement>('#setting-tabs [data-setting]')) {
@@ -313,9 +320,18 @@ function saveUrl(): void {
 
 function wire(): void {
   const scenario = byId<HTMLSelectElement>('scenario');
-  scenario.replaceChildren(...scenarios.names().map((name) => new Option(name, name)));
+  // Grouped as on the findings page, each group titled as its section there.
+  scenario.replaceChildren(
+    ...scenarios.groups().map(({ section, names }) => {
+      const group = document.createElement('optgroup');
+      group.label = section.title;
+      group.append(...names.map((name) => new Option(name, name)));
+      return group;
+    }),
+  );
   scenario.addEventListener('change', () => {
     touched[state.editing] = null;
+    pointNote = null;
     edit(() => scenarios.setting(scenario.value, 0), true);
   });
   const variant = byId<HTMLSelectElement>('variant');
@@ -346,29 +362,56 @@ function wire(): void {
       () => flash(share, 'Copy the address bar'),
     );
   });
+  const sweep = setUpSweepPanel(
+    {
+      example: byId('sweep-example'),
+      openExample: byId('sweep-open-example'),
+      file: byId('sweep-file'),
+      x: byId('sweep-x'),
+      y: byId('sweep-y'),
+      value: byId('sweep-value'),
+      notice: byId('sweep-notice'),
+      frame: byId('heatmap-frame'),
+      chart: byId('heatmap'),
+      exportSvg: byId('heatmap-svg'),
+      exportPng: byId('heatmap-png'),
+    },
+    {
+      linkKeys: () => state.sweep,
+      onKeys: (keys) => {
+        state = { ...state, sweep: keys };
+        saveUrlSoon();
+      },
+      onOpenPoint: openSweepPoint,
+    },
+  );
   let lastWidth = chartElement.clientWidth;
   new ResizeObserver(() => {
+    sweep.resize();
     if (chartElement.clientWidth === 0 || Math.abs(chartElement.clientWidth - lastWidth) < 2 || columns.length === 0) return;
     lastWidth = chartElement.clientWidth;
     // Through the update loop, so a redraw never overlaps one in progress.
     requestUpdate();
-  }).observe(chartElement);
-  setUpSweepPanel({
-    file: byId('sweep-file'),
-    x: byId('sweep-x'),
-    y: byId('sweep-y'),
-    value: byId('sweep-value'),
-    notice: byId('sweep-notice'),
-    chart: byId('heatmap'),
-    exportSvg: byId('heatmap-svg'),
-    exportPng: byId('heatmap-png'),
-  }, {
-    preferredAxes: () => state.sweep,
-    onAxes: (axes) => {
-      state = { ...state, sweep: axes };
-      saveUrlSoon();
-    },
-  });
+  }).observe(byId('content'));
+}
+
+/**
+ * A heatmap cell's point as setting A: the sweep's base config (from its sweep.json; without
+ * one, setting A's config) with the point's values written in, and the sweep's solver.
+ */
+function openSweepPoint(params: Record<string, number>, meta: SweepMeta | null, name: string): void {
+  const builtIn = typeof meta?.base === 'string' ? scenarios.names().find((n) => n === meta.base) : undefined;
+  const base = meta === null ? settingToConfig(state.a, fields, scenarios.configName(state.a)).config : builtIn ? getBuiltInScenario(builtIn).configs[0] : (meta.base as GameConfig);
+  const config = structuredClone(base) as Record<string, unknown>;
+  delete config.name;
+  delete config.description;
+  for (const [path, value] of Object.entries(params)) setPath(config, path, value);
+  if (meta?.solver) config.solver = meta.solver;
+  const host = builtIn ?? (meta === null ? state.a.scenario : scenarios.first);
+  const values = Object.entries(params).map(([path, value]) => `${path} = ${value}`).join(', ');
+  pointNote = `A point of the sweep ${name}: ${values}${meta === null ? ' (its other values are setting A’s: open the sweep’s sweep.json with its results for the sweep’s own)' : ''}`;
+  touched.a = null;
+  setState({ ...state, a: settingFromConfig(host, 0, config as GameConfig, fields), b: null, editing: 'a', view: 'trajectory' }, true);
 }
 
 /** Chart as SVG or PNG; the edited setting's data as the CLI's CSV or JSON (written by the worker). */
