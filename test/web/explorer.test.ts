@@ -419,6 +419,64 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
 
 
 
+  it('fits every width from 360 to 1440 px without sideways scrolling, the chart first on a phone', async () => {
+    for (const width of [360, 390, 600, 768, 1024, 1280, 1440]) {
+      const context = await (browser as Browser).newContext({ viewport: { width, height: 844 } });
+      const narrow = await context.newPage();
+      narrow.on('pageerror', (error) => pageErrors.push(error.message));
+      await narrow.goto(`${url}?scenario=seed-1&b.scenario=online-reinforce&edit=b`);
+      await waitForRenders(narrow, 1);
+      const overflow = () => narrow.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(await overflow(), `trajectory at ${width} px`).toBeLessThanOrEqual(0);
+      // Every group open (the widest controls showing), then the sweep tab with an example.
+      await narrow.evaluate(() => document.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      expect(await overflow(), `open controls at ${width} px`).toBeLessThanOrEqual(0);
+      await narrow.click('#tab-sweep');
+      await narrow.click('#sweep-open-example');
+      await narrow.locator('#heatmap canvas').waitFor();
+      expect(await overflow(), `sweep at ${width} px`).toBeLessThanOrEqual(0);
+      if (width <= 700) {
+        await narrow.click('#tab-trajectory');
+        const [chart, panel] = await Promise.all([narrow.locator('#chart').boundingBox(), narrow.locator('.panel').boundingBox()]);
+        expect(chart && panel && chart.y < panel.y, `chart above the controls at ${width} px`).toBe(true);
+        expect(chart?.width ?? 0).toBeGreaterThan(width - 60);
+      }
+      await context.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('follows the tabs pattern, announces problems once, links each error to its input, and gives the chart a text alternative', async () => {
+    await page.goto(`${url}?scenario=seed-1`);
+    await waitForRenders(page, 1);
+    // Tabs: one in the tab order; arrows move and select; each names its panel.
+    expect(await page.locator('#view-tabs [role="tab"][tabindex="0"]').count()).toBe(1);
+    await page.focus('#tab-trajectory');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-sweep');
+    expect(await page.getAttribute('#tab-sweep', 'aria-selected')).toBe('true');
+    expect(await page.locator('#sweep-view').isVisible()).toBe(true);
+    expect(await page.getAttribute('#sweep-view', 'aria-labelledby')).toBe('tab-sweep');
+    await page.keyboard.press('Home');
+    expect(await page.getAttribute('#tab-trajectory', 'aria-selected')).toBe('true');
+    for (const tab of await page.locator('[role="tab"]').all()) expect(await page.locator(`#${await tab.getAttribute('aria-controls')}`).count()).toBe(1);
+    // One live region, no alert slots.
+    expect(await page.locator('[aria-live]').count()).toBe(1);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    // An error is linked to its input and announced once.
+    await page.fill('#field-discount', '2');
+    await expect.poll(() => page.getAttribute('#field-discount', 'aria-invalid')).toBe('true');
+    const error = page.locator('[data-error-for="discount"]');
+    expect((await page.getAttribute('#field-discount', 'aria-describedby'))?.split(' ')).toContain(await error.getAttribute('id'));
+    expect(await page.locator('#live').textContent()).toBe(`Discount γ: ${await error.textContent()}`);
+    await page.fill('#field-discount', '1');
+    await expect.poll(() => page.getAttribute('#field-discount', 'aria-invalid')).toBe('false');
+    // The chart's text alternative is the metrics table.
+    expect(await page.getAttribute('#chart', 'role')).toBe('img');
+    expect(await page.getAttribute('#chart', 'aria-describedby')).toBe('metrics');
+    expect(await page.locator('#metrics caption').textContent()).toContain('What the chart shows, in numbers.');
+  });
+
   it('re-solves and redraws N = 10⁴ episodes quickly (median of 20 moves, measured in the page)', async () => {
     // Moves the training length of seed-1 stretched to 10⁴ episodes, or the learning rate.
     const measure = async (query: string, slider: 'schedule.training' | 'schedule.learningRate') => {

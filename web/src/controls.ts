@@ -21,10 +21,12 @@ export interface Controls {
   fill(setting: Setting): void;
   /** Shows each message under its control (by key); clears the others. */
   showErrors(errors: ReadonlyMap<string, string>): void;
-  /** Whether the control of `key` is on screen (its group may be collapsed). */
+  /** Whether the control of `key` is in the form now (its group may be closed). */
   isShown(key: string): boolean;
   /** Opens the group holding `key`, e.g. to show an error there. */
   reveal(key: string): void;
+  /** Closes every group but `group` (a phone's first view). */
+  collapseAllBut(group: FieldGroup): void;
 }
 
 const GROUP_TITLES: Readonly<Record<Exclude<FieldGroup, 'spec'>, string>> = {
@@ -108,8 +110,12 @@ export function buildControls(container: HTMLElement, fields: readonly FieldSpec
       }
     },
     isShown(key) {
+      // A control in a closed group counts: reveal() opens the group to show its error.
       const element = built.get(key)?.element ?? schedule.element;
-      return !element.closest('[hidden]') && (element.closest('details')?.open ?? true);
+      return !element.closest('[hidden]');
+    },
+    collapseAllBut(open) {
+      for (const details of container.querySelectorAll<HTMLDetailsElement>('details.group')) details.open = details.dataset.group === open;
     },
     reveal(key) {
       const details = (built.get(key)?.element ?? schedule.element).closest('details');

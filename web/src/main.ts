@@ -20,6 +20,7 @@ import { Scenarios } from './scenarios.ts';
 import { setPath, settingFromConfig, settingToConfig, withMode, withVariantStart, type Setting } from './setting.ts';
 import { SolverClient } from './solverClient.ts';
 import { setUpSweepPanel, type SweepMeta } from './sweepPanel.ts';
+import { tabList } from './tabs.ts';
 import { tooltipHandler } from './tooltip.ts';
 import { stateFromQuery, stateToQuery, type ExplorerState, type SettingId, type ViewTab } from './urlState.ts';
 
@@ -82,6 +83,9 @@ const controls = buildControls(byId('controls'), fields, {
   },
   onMode: (mode) => edit((s) => withMode(s, mode), true),
 });
+
+const settingTabs = tabList(byId('setting-tabs'), (tab) => setState({ ...state, editing: tab.dataset.setting as SettingId }, false));
+const viewTabs = tabList(byId('view-tabs'), (tab) => setState({ ...state, view: tab.dataset.view as ViewTab }, false));
 
 const progress = new SolveProgress({ box: byId('progress'), text: byId('progress-text'), bar: byId('progress-bar'), cancel: byId('progress-cancel') }, () => {
   client.cancel();
@@ -242,12 +246,8 @@ function showSetting(): void {
   byId('question').textContent = scenarios.section(setting.scenario).question;
   byId<HTMLInputElement>('compare').checked = state.b !== null;
   byId('setting-tabs').hidden = state.b === null;
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('#setting-tabs [data-setting]')) {
-    tab.setAttribute('aria-selected', String(tab.dataset.setting === state.editing));
-  }
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('.view-tabs [data-view]')) {
-    tab.setAttribute('aria-selected', String(tab.dataset.view === state.view));
-  }
+  settingTabs.show((tab) => tab.dataset.setting === state.editing);
+  viewTabs.show((tab) => tab.dataset.view === state.view);
   byId('trajectory-view').hidden = state.view !== 'trajectory';
   byId('sweep-view').hidden = state.view !== 'sweep';
   controls.fill(setting);
@@ -341,12 +341,6 @@ function wire(): void {
   compare.addEventListener('change', () => {
     setState(compare.checked ? { ...state, b: { ...state.a }, editing: 'b' } : { ...state, b: null, editing: 'a' }, true);
   });
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('#setting-tabs [data-setting]')) {
-    tab.addEventListener('click', () => setState({ ...state, editing: tab.dataset.setting as SettingId }, false));
-  }
-  for (const tab of document.querySelectorAll<HTMLButtonElement>('.view-tabs [data-view]')) {
-    tab.addEventListener('click', () => setState({ ...state, view: tab.dataset.view as ViewTab }, false));
-  }
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-export]')) {
     button.addEventListener('click', () => {
       exportAs(button.dataset.export ?? '').catch((error: unknown) => {
@@ -435,6 +429,8 @@ function flash(button: HTMLButtonElement, text: string): void {
 }
 
 wire();
+// On a phone the chart comes first and the control groups start closed but the schedule's.
+if (matchMedia('(max-width: 700px)').matches) controls.collapseAllBut('phases');
 showSetting();
 requestUpdate();
 // The charts' font loads after the first chart, which is then drawn again in it.
