@@ -472,8 +472,8 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await page.fill('#field-discount', '1');
     await expect.poll(() => page.getAttribute('#field-discount', 'aria-invalid')).toBe('false');
     // The chart's text alternative is the metrics table.
-    expect(await page.getAttribute('#chart', 'role')).toBe('img');
-    expect(await page.getAttribute('#chart', 'aria-describedby')).toBe('metrics');
+    expect(await page.getAttribute('#chart-frame', 'role')).toBe('img');
+    expect(await page.getAttribute('#chart-frame', 'aria-describedby')).toBe('metrics');
     expect(await page.locator('#metrics caption').textContent()).toContain('What the chart shows, in numbers.');
   });
 
