@@ -32,6 +32,7 @@ import { solveConfig } from '../../web/src/solvedRun.ts';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT = `${ROOT}docs/explorer.png`;
+const PHONE_SCREENSHOT = `${ROOT}docs/explorer-phone.png`;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const haveChromium = existsSync(CHROMIUM);
@@ -516,6 +517,17 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await page.mouse.move(0, 0);
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled' });
     expect(readFileSync(SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('saves a phone-width (390 × 844) screenshot, chart first, to docs/explorer-phone.png', async () => {
+    const context = await (browser as Browser).newContext({ viewport: { width: 390, height: 844 } });
+    const phone = await context.newPage();
+    await phone.goto(`${url}?scenario=seed-1`);
+    await waitForRenders(phone, 1);
+    await phone.mouse.move(0, 0);
+    await phone.screenshot({ path: PHONE_SCREENSHOT, animations: 'disabled' });
+    await context.close();
+    expect(readFileSync(PHONE_SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
   });
 });
 
