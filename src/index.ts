@@ -28,6 +28,8 @@ export { solveReference, referenceSolver, REFERENCE_MAX_EPISODES } from './solve
 export { solveGrid, gridSolver, type GridSolveOptions } from './solvers/grid/grid.ts';
 export { solveExact, exactSolver } from './solvers/exact/exact.ts';
 export { SOLVERS, SOLVER_NAMES, LINEAR_SOLVERS, LINEAR_SOLVER_NAMES, chooseSolver, getSolver } from './solvers/registry.ts';
+// The same names without loading a solver (for help texts and pickers; registry.ts checks they agree).
+export { SOLVER_NAME_LIST } from './solvers/solverNames.ts';
 export { TIE_RELATIVE_TOLERANCE } from './solvers/tieRule.ts';
 export type { GameSolver, GameEquilibrium, GameOutcome } from './solvers/gameSolver.ts';
 export { solveLq, lqSolver } from './solvers/lq/lq.ts';
@@ -53,7 +55,7 @@ export { computeMetrics, type Metrics } from './metrics/metrics.ts';
 export { rolloutGame } from './rollout/gameRollout.ts';
 export { rolloutStochastic, type StochasticRollout, type StochasticRolloutOptions, type SeriesSummary } from './rollout/stochasticRollout.ts';
 export { rolloutHistory, type HistoryRule } from './rollout/historyRollout.ts';
-export type { GameTrajectory } from './rollout/gameTrajectory.ts';
+export { seedAsGameTrajectory, type GameTrajectory } from './rollout/gameTrajectory.ts';
 export { computeGameMetrics, type GameMetrics } from './metrics/gameMetrics.ts';
 
 // report/
@@ -61,7 +63,7 @@ export { resultToJson, type ResultJson } from './report/resultJson.ts';
 export { trajectoryToCsv } from './report/trajectoryCsv.ts';
 export { gameResultToJson, type GameResultJson } from './report/gameResultJson.ts';
 export { gameTrajectoryToCsv } from './report/gameTrajectoryCsv.ts';
-export { summaryTable, gameSummaryTable } from './report/summaryTable.ts';
+export { summaryTable, gameSummaryTable, formatNumber } from './report/summaryTable.ts';
 export type { FigureSpec } from './report/charts/figureSpec.ts';
 // The figures are in `mesalab/report` (src/report/index.ts): their spec builders (typed with
 // vega-lite's types, so this entry's declarations need no vega-lite, an optional peer dependency)
@@ -74,10 +76,15 @@ export { runConfigs, parseAnyConfig, runToFlatMetrics, metricNames, type ConfigS
 export { runExperiment, type ExperimentResult } from './experiment/experiment.ts';
 export { runGame, type GameResult, type RunGameOptions } from './experiment/gameExperiment.ts';
 export { flatGameMetrics, flatSeedMetrics, type FlatMetrics } from './metrics/flatMetrics.ts';
+export { estimateSolveSeconds, formatDuration, type SolveSize } from './experiment/cost.ts';
+export type { SolveWrapper, SolveDescription } from './experiment/solveSize.ts';
 
 // findings/
 export { FINDINGS, getFinding } from './findings/registry.ts';
 export type { Finding, FindingReport, FindingFigure, FindingTable, Reproduction } from './findings/finding.ts';
+// The findings' names and questions without the findings (light: the explorer's picker uses them).
+export { FINDING_NAMES, type FindingName } from './findings/names.ts';
+export { FINDING_QUESTIONS } from './findings/questions.ts';
 export { runScenario, reproduceCommand, type ScenarioRun, type Settings } from './findings/runScenario.ts';
 
 // scenarios/

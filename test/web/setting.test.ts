@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { runsOnSeedPipeline } from '../../src/experiment/pipeline.ts';
-import { parseScenarioConfig, type ScenarioConfig } from '../../src/model/config.ts';
-import { gameConfigSchema, parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
-import { usesGameFields } from '../../src/model/gameFields.ts';
-import { BUILT_IN_SCENARIOS, SEED_FAMILY_SCENARIOS } from '../../src/scenarios/registry.ts';
-import { SOLVER_NAMES } from '../../src/solvers/registry.ts';
+import {
+  BUILT_IN_SCENARIOS,
+  gameConfigSchema,
+  parseAnyConfig,
+  parseGameConfig,
+  parseScenarioConfig,
+  SEED_FAMILY_SCENARIOS,
+  SOLVER_NAMES,
+  type GameConfig,
+  type ScenarioConfig,
+} from '../../src/index.ts';
 import { describeFields } from '../../web/src/fields.ts';
-import { controlForError, isFieldActive, runLengthSpec, settingFromConfig, settingToConfig, withMode, type Setting } from '../../web/src/setting.ts';
+import { controlForError, isFieldActive, runLengthSpec, settingFromConfig, settingToConfig, withMode, withVariantStart, type Setting } from '../../web/src/setting.ts';
+
+const runsOnSeedPipeline = (config: unknown) => parseAnyConfig(config).kind === 'seed';
 
 const fields = describeFields();
 const seed1Setting = () => settingFromConfig('seed-1', 0, SEED_FAMILY_SCENARIOS[0].configs[0], fields);
@@ -64,9 +71,8 @@ describe('settingFromConfig() and settingToConfig()', () => {
     expect(setting.values).toMatchObject({ 'schedule.training': '20', 'schedule.deployment': '80', discount: '1', regularizer: '0', solver: '', prior: '' });
   });
 
-  it('give back every built-in game config (the same game after parseGameConfig)', () => {
-    const games = BUILT_IN_SCENARIOS.flatMap((s) => s.configs.map((config, variant) => ({ name: s.name, variant, config }))).filter((c) => usesGameFields(c.config));
-    expect(games.length).toBeGreaterThan(0);
+  it('give back every built-in config as the same game after parseGameConfig (a seed config is a game config too)', () => {
+    const games = BUILT_IN_SCENARIOS.flatMap((s) => s.configs.map((config, variant) => ({ name: s.name, variant, config })));
     for (const { name, variant, config } of games) {
       const setting = settingFromConfig(name, variant, config, fields);
       const { config: back, issues } = settingToConfig(setting, fields, config.name ?? name);
@@ -92,12 +98,45 @@ describe('settingFromConfig() and settingToConfig()', () => {
     expect(setting.values['schedule.training']).toBe('3');
   });
 
-  it('report text that is not a value at the field, and leave range checks to the schema', () => {
+  it('report text that is not a value of its field at the field, in plain words', () => {
     const setting = edited(seed1Setting(), { discount: 'abc', 'schedule.training': '1.5', prior: '{min: -1,', theta0: '2' });
     const { config, issues } = settingToConfig(setting, fields, 'x');
     expect(issues.map((i) => i.field).sort()).toEqual(['discount', 'prior', 'schedule.training']);
-    expect(issues.find((i) => i.field === 'discount')?.message).toBe('expected a number, got "abc"');
+    expect(issues.find((i) => i.field === 'discount')?.message).toBe('is not a number: "abc"');
+    expect(issues.find((i) => i.field === 'schedule.training')?.message).toBe('must be a whole number, not 1.5');
+    expect(issues.find((i) => i.field === 'prior')?.message).toMatch(/^cannot be read: write a list such as \[-1, 0, 1\]/);
+    // Ranges the schema does not state are the library's to check.
     expect(config.theta0).toBe(2);
+  });
+
+  it('check the schema\'s ranges and shapes before the library, and name an empty required field', () => {
+    const base = edited(seed1Setting(), { plotWindow: '0', 'schedule.training': '' });
+    const issues = settingToConfig(base, fields, 'x').issues;
+    expect(issues).toContainEqual({ field: 'plotWindow', message: 'must be at least 1, not 0' });
+    expect(issues).toContainEqual({ field: 'schedule.training', message: 'is empty; it needs a whole number' });
+    const sigma = edited(seed1Setting(), { 'update.type': 'reinforce', 'update.sigma': '0' });
+    expect(settingToConfig(sigma, fields, 'x').issues).toEqual([{ field: 'update.sigma', message: 'must be more than 0, not 0' }]);
+    const parameters = edited(seed1Setting(), { parameters: 'abc' });
+    expect(settingToConfig(parameters, fields, 'x').issues).toEqual([{ field: 'parameters', message: 'must be a map in braces, e.g. {theta: {initial: 0.8, prior: [-1, 1]}}' }]);
+  });
+
+  it('take numbers as people type them: 1e7, 10 000 and 10,000', () => {
+    for (const text of ['1e7', '10000000', '10 000 000', '10,000,000', '1_0000000']) {
+      const { config, issues } = settingToConfig(edited(seed1Setting(), { 'schedule.deployment': text }), fields, 'x');
+      expect(issues, text).toEqual([]);
+      expect((config.schedule as { deployment: number }).deployment, text).toBe(1e7);
+    }
+  });
+
+  it('read the learning-rate box, refusing a lone count-like rate', () => {
+    const spec = (schedule: string) => settingToConfig({ ...seed1Setting(), mode: 'spec', values: { ...seed1Setting().values, schedule } }, fields, 'x');
+    expect(spec('1x1e7').config.schedule).toBe('1x10000000');
+    expect(spec('1 x 20, 0x80').config.schedule).toBe('1x20,0x80');
+    expect(spec('1e7').issues[0].message).toBe('item 1 ("1e7") is one episode at learning rate ℓ = 10000000. For 10000000 episodes at ℓ = 1 write 1x1e7; for that learning rate write 1e7x1');
+    expect(spec('1e7x1').config.schedule).toBe('10000000x1');
+    expect(spec('0.5').config.schedule).toBe('0.5');
+    expect(spec('1x2.5').issues[0].message).toBe('item 1 ("1x2.5"): the episode count must be a whole number, not 2.5');
+    expect(spec('').issues[0].message).toMatch(/^is empty/);
   });
 
   it('read YAML for list and object fields, and leave empty controls out', () => {
@@ -132,9 +171,32 @@ describe('switching the update rule', () => {
     expect(isFieldActive(steps, edited(seed1Setting(), { 'update.type': 'gradient-all' }))).toBe(true);
   });
 
-  it('leaves a missing field of the chosen variant to the library, which names it', () => {
-    const { config } = settingToConfig(edited(seed1Setting(), { 'update.type': 'gradient-all' }), fields, 'x');
-    expect(() => parseGameConfig(config)).toThrow(/update\.steps/);
+  it('fills in a chosen variant\'s start values, so nothing is missing before anything is typed', () => {
+    const cases = [
+      ['update.type', 'gradient-all', { 'update.steps': '10' }],
+      ['update.type', 'reinforce', { 'update.sigma': '0.5' }],
+      ['policy.type', 'discrete', { 'policy.actions': '[0, 0.25, 0.5, 0.75, 1]' }],
+      ['policy.type', 'mlp', { 'policy.hidden': '[16, 16]' }],
+    ] as const;
+    for (const [key, variant, filled] of cases) {
+      const setting = withVariantStart(edited(seed1Setting(), { [key]: variant }), key, fields);
+      expect(setting.values, variant).toMatchObject(filled);
+      const { config, issues } = settingToConfig(setting, fields, 'x');
+      expect(issues).toEqual([]);
+      expect(() => parseGameConfig(config), variant).not.toThrow();
+    }
+    // A value already typed stays.
+    const typed = withVariantStart(edited(seed1Setting(), { 'update.type': 'reinforce', 'update.sigma': '2' }), 'update.type', fields);
+    expect(typed.values['update.sigma']).toBe('2');
+  });
+
+  it('leaves θ₀ and its prior out while Parameters is set, so the Parameters hint\'s example runs', () => {
+    const hint = fields.find((f) => f.key === 'parameters')?.hint ?? '';
+    const example = /e\.g\. (\{.*\}\})/.exec(hint)?.[1] ?? '';
+    const { config, issues } = settingToConfig(edited(seed1Setting(), { parameters: example }), fields, 'x');
+    expect(issues).toEqual([]);
+    expect(config.theta0).toBeUndefined();
+    expect(() => parseGameConfig(config)).not.toThrow();
   });
 });
 

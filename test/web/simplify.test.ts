@@ -1,11 +1,7 @@
 import fc from 'fast-check';
-import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { runExperiment } from '../../src/experiment/experiment.ts';
-import { parseScenarioConfig } from '../../src/model/config.ts';
-import { seedFigureSpec } from '../../src/report/charts/seedFigure.ts';
-import { seed1 } from '../../src/scenarios/seed.ts';
-import { m4Indices, simplifyLineSpec, simplifyPolyline, thinLine } from '../../web/src/simplify.ts';
+import { parseScenarioConfig, runExperiment, seed1 } from '../../src/index.ts';
+import { m4Indices, simplifyPolyline, thinLine } from '../../web/src/simplify.ts';
 
 /** Distance from point i to the polyline through `kept` (the segment spanning i). */
 function distanceToSimplified(xs: number[], ys: number[], kept: number[], i: number): number {
@@ -82,24 +78,5 @@ describe('thinLine()', () => {
     const kept = thinLine(trajectory.episode, trajectory.coefficient, 10_000, { lo: 0, hi: 9999, pixels: 700 }, y);
     expect(kept.length).toBeLessThan(100);
     expect(kept.map((n) => trajectory.coefficient[n])).toContain(1);
-  });
-});
-
-describe('simplifyLineSpec()', () => {
-  it('thins each series of the seed figure on its own and keeps its ends', () => {
-    const { trajectory } = runExperiment(parseScenarioConfig({ ...seed1, schedule: { training: 20, deployment: 2000 } }));
-    const spec = seedFigureSpec(trajectory, { title: 't' });
-    const rows = (s: TopLevelSpec) => (s as unknown as { data: { values: { episode: number; series: string }[] } }).data.values;
-    const thinned = rows(simplifyLineSpec(spec, { width: 600, height: 300 }));
-    expect(thinned.length).toBeLessThan(rows(spec).length / 20);
-    for (const series of new Set(rows(spec).map((r) => r.series))) {
-      const episodes = thinned.filter((r) => r.series === series).map((r) => r.episode);
-      expect([episodes[0], episodes[episodes.length - 1]]).toEqual([0, 2019]);
-    }
-  });
-
-  it('leaves a spec that is not a single line chart alone', () => {
-    const layered = { layer: [] } as unknown as TopLevelSpec;
-    expect(simplifyLineSpec(layered, { width: 600, height: 300 })).toBe(layered);
   });
 });

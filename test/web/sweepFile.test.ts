@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellMeans, chooseAxes, defaultAxes, flatten, parseSweepLines } from '../../web/src/sweepFile.ts';
+import { cellMeans, chooseAxes, defaultAxes, flatten, parseSweepLines, pointParams } from '../../web/src/sweepFile.ts';
 
 const lines = [
   { params: { discount: 0.5, 'schedule.training': 10 }, metrics: { firstCoefficient: 0.1, goalRetained: null }, solver: 'grid', ties: [] },
@@ -52,9 +52,15 @@ describe('cellMeans()', () => {
       { x: 1, y: 1, v: 3, other: 1 },
       { x: 2, y: 1, v: null, other: 0 },
     ];
-    const { rows: cells, maxPerCell } = cellMeans(rows, 'x', 'y', 'v');
-    expect(cells).toEqual([{ x: 1, y: 1, v: 2 }, { x: 2, y: 1, v: null }]);
+    const { cells, maxPerCell } = cellMeans(rows, 'x', 'y', 'v');
+    expect(cells).toEqual([{ x: 1, y: 1, value: 2, row: 0 }, { x: 2, y: 1, value: null, row: 2 }]);
     expect(maxPerCell).toBe(2);
+  });
+});
+
+describe('pointParams()', () => {
+  it('gives the swept config paths of a results row', () => {
+    expect(pointParams({ id: 3, 'params.schedule.training': 20, 'params.discount': 0.9, 'metrics.firstCoefficient': 0.03 })).toEqual({ 'schedule.training': 20, discount: 0.9 });
   });
 });
 

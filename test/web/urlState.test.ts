@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SCENARIOS } from '../../src/scenarios/registry.ts';
+import { BUILT_IN_SCENARIOS } from '../../src/index.ts';
 import { describeFields } from '../../web/src/fields.ts';
 import { Scenarios } from '../../web/src/scenarios.ts';
 import { stateFromQuery, stateToQuery, type ExplorerState } from '../../web/src/urlState.ts';

@@ -1,23 +1,27 @@
 /**
  * A Vega-Lite chart in the page that redraws fast. Compiling a spec and building a vega view costs
  * tens of milliseconds, so a spec is compiled once; when a later spec differs only in its inline
- * data (a slider moved), the new rows go into the running view as a changeset and vega re-runs
- * only the dataflow behind them.
+ * data and the values of its top-level variables (params such as a title's text), the new rows go
+ * into the running view as a changeset, the values are set as signals, and vega re-runs only the
+ * dataflow behind them.
  */
-import { View, parse } from 'vega';
+import { View, parse, type TooltipHandler } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
 /** A spec whose inline datasets were replaced by named ones, and those datasets. */
 export interface LiftedSpec {
   readonly spec: TopLevelSpec;
   readonly datasets: ReadonlyMap<string, readonly object[]>;
-  /** The spec without its data, as text: equal keys compile to the same dataflow. */
+  /** The values of the spec's top-level variables (params with a value, not selections). */
+  readonly signals: ReadonlyMap<string, unknown>;
+  /** The spec without its data and variables' values, as text: equal keys compile to the same dataflow. */
   readonly key: string;
 }
 
 /**
- * Replaces every `data: {values: [...]}` in the spec by `data: {name: "inline_i"}` and returns the
- * rows by name, so the compiled view can be fed new rows without recompiling.
+ * Replaces every `data: {values: [...]}` in the spec by `data: {name: "inline_i"}`, and empties
+ * its top-level `datasets`, and returns the rows by name, so the compiled view can be fed new rows
+ * without recompiling; likewise the values of its top-level variables.
  */
 export function liftInlineData(spec: TopLevelSpec): LiftedSpec {
   const datasets = new Map<string, readonly object[]>();
@@ -37,7 +41,24 @@ export function liftInlineData(spec: TopLevelSpec): LiftedSpec {
     return copy;
   };
   const lifted = lift(spec) as TopLevelSpec;
-  return { spec: lifted, datasets, key: JSON.stringify(lifted) };
+  // Top-level named datasets, shared by several layers, are fed the same way.
+  const named = (lifted as { datasets?: Record<string, object[]> }).datasets ?? {};
+  for (const [name, rows] of Object.entries(named)) datasets.set(name, rows);
+  if (Object.keys(named).length > 0) (lifted as { datasets?: Record<string, object[]> }).datasets = Object.fromEntries(Object.keys(named).map((name) => [name, []]));
+  const params = ((lifted as { params?: unknown }).params ?? []) as { name: string; value?: unknown; select?: unknown }[];
+  const variables = params.filter((p) => p.select === undefined && 'value' in p);
+  const signals = new Map(variables.map((p) => [p.name, p.value]));
+  const keyed = { ...lifted, params: params.map((p) => (variables.includes(p) ? { ...p, value: null } : p)) };
+  return { spec: lifted, datasets, signals, key: JSON.stringify(keyed) };
+}
+
+function hasSignal(view: View, name: string): boolean {
+  try {
+    view.signal(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isInlineData(value: unknown): value is { values: object[] } {
@@ -49,8 +70,14 @@ function isInlineData(value: unknown): value is { values: object[] } {
 export class ChartView {
   private view: View | null = null;
   private key = '';
+  /** Signals set by the page, set again on a view compiled anew. */
+  private readonly signals = new Map<string, unknown>();
+  private clickHandler: ((datum: Record<string, unknown> | undefined) => void) | null = null;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly tooltip?: TooltipHandler,
+  ) {}
 
   /** Draws the spec, reusing the running view when only the data changed. */
   async show(spec: TopLevelSpec): Promise<void> {
@@ -60,13 +87,32 @@ export class ChartView {
       this.view = null;
       this.container.replaceChildren();
       const view = new View(parse(compile(lifted.spec).spec), { renderer: 'canvas', hover: true });
+      if (this.tooltip) view.tooltip(this.tooltip);
+      if (this.clickHandler) {
+        const handler = this.clickHandler;
+        view.addEventListener('click', (_event, item) => handler((item as { datum?: Record<string, unknown> } | null | undefined)?.datum));
+      }
+      for (const [name, value] of this.signals) if (hasSignal(view, name)) view.signal(name, value);
       await view.initialize(this.container).runAsync();
       this.view = view;
       this.key = lifted.key;
     }
     for (const [name, rows] of lifted.datasets) this.view.data(name, rows as object[]);
+    for (const [name, value] of lifted.signals) if (!this.signals.has(name)) this.view.signal(name, value);
     // New data can change the size of axes and legends; vega only lays the view out again when asked.
     await this.view.resize().runAsync();
+  }
+
+  /** Calls `handler` with the datum of the mark item clicked (undefined off the marks). */
+  onClick(handler: (datum: Record<string, unknown> | undefined) => void): void {
+    this.clickHandler = handler;
+  }
+
+  /** Sets a signal of the running view (e.g. the scrubbed episode) and redraws. */
+  async signal(name: string, value: unknown): Promise<void> {
+    if (!this.view) return;
+    this.signals.set(name, value);
+    await this.view.signal(name, value).runAsync();
   }
 
   /** The chart as a standalone SVG document. */

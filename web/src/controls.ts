@@ -1,10 +1,12 @@
 /**
- * The form: one control per field of the config schema (see fields.ts), grouped into fieldsets,
- * numbers with a slider beside the text box. It only reports text; turning text into a config and
- * checking it is setting.ts's and the library's job.
+ * The form: one control per field of the config schema (see fields.ts), grouped into collapsible
+ * sections, numbers with a slider beside the text box. It only reports text; turning text into a
+ * config and checking it is setting.ts's and the library's job. Each input is described by its
+ * hint and its error (aria-describedby) and marked aria-invalid while its error shows; errors are
+ * announced once, by the page's live region, not by each slot.
  */
 import type { FieldGroup, FieldSpec } from './fields.ts';
-import { isFieldActive, type ScheduleMode, type Setting } from './setting.ts';
+import { isFieldActive, isFieldShown, type ScheduleMode, type Setting } from './setting.ts';
 
 export interface ControlsEvents {
   /** A control's text changed (typing, dragging or picking). */
@@ -19,6 +21,12 @@ export interface Controls {
   fill(setting: Setting): void;
   /** Shows each message under its control (by key); clears the others. */
   showErrors(errors: ReadonlyMap<string, string>): void;
+  /** Whether the control of `key` is in the form now (its group may be closed). */
+  isShown(key: string): boolean;
+  /** Opens the group holding `key`, e.g. to show an error there. */
+  reveal(key: string): void;
+  /** Closes every group but `group` (a phone's first view). */
+  collapseAllBut(group: FieldGroup): void;
 }
 
 const GROUP_TITLES: Readonly<Record<Exclude<FieldGroup, 'spec'>, string>> = {
@@ -30,41 +38,41 @@ const GROUP_TITLES: Readonly<Record<Exclude<FieldGroup, 'spec'>, string>> = {
   scenario: 'More fields',
 };
 
-/** Groups of fields most runs leave empty: drawn lighter, below the main ones. */
+/** Groups of fields most runs leave alone: closed at first, below the main ones. */
 const SECONDARY_GROUPS = new Set<FieldGroup>(['game', 'scenario']);
 
 export function buildControls(container: HTMLElement, fields: readonly FieldSpec[], events: ControlsEvents): Controls {
-  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  const conditional = new Map<FieldSpec, HTMLElement>();
-  const sliders = new Map<string, HTMLInputElement>();
+  const built = new Map<string, FieldControl>();
   const errors = new Map<string, HTMLElement[]>();
   const addError = (key: string, element: HTMLElement) => errors.set(key, [...(errors.get(key) ?? []), element]);
 
-  const schedule = fieldset(GROUP_TITLES.phases);
-  const modeSwitch = segmented('Schedule as', [['phases', 'Phases'], ['spec', 'Spec']], (mode) => events.onMode(mode as ScheduleMode));
+  const schedule = group(GROUP_TITLES.phases, 'phases', true);
+  const modeSwitch = segmented('Schedule as', [['phases', 'Training then deployment'], ['spec', 'Learning rates']], (mode) => events.onMode(mode as ScheduleMode));
   const phases = div('phases');
   const spec = div('spec');
   const scheduleError = errorSlot('schedule');
   addError('schedule', scheduleError);
-  schedule.append(modeSwitch.element, phases, spec, scheduleError);
+  schedule.body.append(modeSwitch.element, phases, spec, scheduleError);
   const groups = new Map<FieldGroup, HTMLElement>([['phases', phases], ['spec', spec]]);
-  container.append(schedule);
+  container.append(schedule.element);
 
   for (const f of fields) {
     let parent = groups.get(f.group);
     if (!parent) {
-      parent = fieldset(GROUP_TITLES[f.group as Exclude<FieldGroup, 'spec'>]);
-      if (SECONDARY_GROUPS.has(f.group)) parent.classList.add('secondary');
-      container.append(parent);
+      const g = group(GROUP_TITLES[f.group as Exclude<FieldGroup, 'spec'>], f.group, !SECONDARY_GROUPS.has(f.group));
+      if (SECONDARY_GROUPS.has(f.group)) g.element.classList.add('secondary');
+      container.append(g.element);
+      parent = g.body;
       groups.set(f.group, parent);
     }
     const control = buildField(f, events);
-    inputs.set(f.key, control.input);
-    if (control.slider) sliders.set(f.key, control.slider);
+    built.set(f.key, control);
     addError(f.key, control.error);
-    if (f.when) conditional.set(f, control.element);
     parent.append(control.element);
   }
+
+  /** The slot that shows `key`'s error: the spec control's for the schedule when it shows. */
+  const slotFor = (key: string): HTMLElement | undefined => [...(errors.get(key) ?? [])].reverse().find((slot) => !slot.parentElement?.closest('[hidden]'));
 
   return {
     errorKeys: [...errors.keys()],
@@ -72,41 +80,64 @@ export function buildControls(container: HTMLElement, fields: readonly FieldSpec
       modeSwitch.select(setting.mode);
       phases.hidden = setting.mode !== 'phases';
       spec.hidden = setting.mode !== 'spec';
-      for (const [f, element] of conditional) element.hidden = !isFieldActive(f, setting);
-      for (const [key, input] of inputs) {
+      for (const [key, control] of built) {
+        control.element.hidden = !isFieldShown(control.field, setting);
+        const inactive = !isFieldActive(control.field, setting) && !control.element.hidden;
+        control.input.disabled = inactive;
+        if (control.slider) control.slider.disabled = inactive;
+        control.note.textContent = inactive && control.field.setInside ? control.field.setInside.reason : '';
+        control.note.hidden = control.note.textContent === '';
         const text = setting.values[key] ?? '';
-        if (input.value !== text) input.value = text;
-        const slider = sliders.get(key);
-        if (slider) syncSlider(slider, text);
+        if (control.input.value !== text) control.input.value = text;
+        if (control.slider) syncSlider(control.slider, text);
       }
     },
     showErrors(messages) {
       for (const [key, slots] of errors) {
         const message = messages.get(key) ?? '';
-        // `schedule` has a slot for the whole schedule and one on the spec control: the spec's when shown.
-        const shown = [...slots].reverse().find((slot) => !slot.parentElement?.closest('[hidden]'));
+        const shown = slotFor(key);
         for (const slot of slots) {
           const text = slot === shown ? message : '';
           slot.textContent = text;
           slot.hidden = text === '';
-          slot.closest('.field')?.classList.toggle('invalid', text !== '');
         }
+        const control = built.get(key);
+        if (control) {
+          control.element.classList.toggle('invalid', message !== '');
+          control.input.setAttribute('aria-invalid', String(message !== ''));
+        }
+        if (key === 'schedule') schedule.body.classList.toggle('invalid', message !== '');
       }
+    },
+    isShown(key) {
+      // A control in a closed group counts: reveal() opens the group to show its error.
+      const element = built.get(key)?.element ?? schedule.element;
+      return !element.closest('[hidden]');
+    },
+    collapseAllBut(open) {
+      for (const details of container.querySelectorAll<HTMLDetailsElement>('details.group')) details.open = details.dataset.group === open;
+    },
+    reveal(key) {
+      const details = (built.get(key)?.element ?? schedule.element).closest('details');
+      if (details) details.open = true;
     },
   };
 }
 
 interface FieldControl {
+  field: FieldSpec;
   element: HTMLElement;
   input: HTMLInputElement | HTMLSelectElement;
   slider?: HTMLInputElement;
   error: HTMLElement;
+  /** Why the control does not apply now (e.g. θ₀ is set by Parameters). */
+  note: HTMLElement;
 }
 
 function buildField(f: FieldSpec, events: ControlsEvents): FieldControl {
   const element = div('field');
   element.dataset.field = f.key;
-  const id = `field-${f.key.replace(/\W/g, '-')}`;
+  const id = controlId(f.key);
   const label = document.createElement('label');
   label.htmlFor = id;
   label.textContent = f.label;
@@ -137,10 +168,26 @@ function buildField(f: FieldSpec, events: ControlsEvents): FieldControl {
   });
   row.append(input);
   const error = errorSlot(f.key);
-  element.append(label, row);
-  if (f.hint) element.append(hint(f.hint));
+  const note = paragraph('hint note', '');
+  note.hidden = true;
+  element.append(label, row, note);
+  const described = [note.id = `${id}-note`];
+  if (f.hint) {
+    const hint = paragraph('hint', f.hint);
+    hint.id = `${id}-hint`;
+    described.push(hint.id);
+    element.append(hint);
+  }
   element.append(error);
-  return { element, input, slider, error };
+  described.push(error.id);
+  input.setAttribute('aria-describedby', described.join(' '));
+  slider?.setAttribute('aria-describedby', described.join(' '));
+  return { field: f, element, input, slider, error, note };
+}
+
+/** The id of the control of config path `key`. */
+export function controlId(key: string): string {
+  return `field-${key.replace(/\W/g, '-')}`;
 }
 
 /** Moves the slider to the text's value, widening its range when the value lies beyond it. */
@@ -158,17 +205,18 @@ function textInput(f: FieldSpec): HTMLInputElement {
   input.spellcheck = false;
   input.autocomplete = 'off';
   if (f.kind === 'number' || f.kind === 'integer') {
+    // Text, not type=number: the box takes 1e7 and 10 000 as typed, and says what it cannot read.
     input.inputMode = f.kind === 'integer' ? 'numeric' : 'decimal';
     input.classList.add('number');
   }
-  input.placeholder = f.defaultValue === undefined ? 'default' : String(f.defaultValue);
+  input.placeholder = f.defaultValue === undefined ? (f.required ? 'required' : 'default') : String(f.defaultValue);
   return input;
 }
 
 /** The choices; with a default, first an empty option naming it (the config then leaves the field out). */
 function select(choices: readonly string[], defaultValue: unknown): HTMLSelectElement {
   const element = document.createElement('select');
-  if (defaultValue !== undefined) element.append(new Option(`${String(defaultValue)} (default)`, ''));
+  element.append(new Option(defaultValue === undefined ? '(not set)' : `${String(defaultValue)} (default)`, ''));
   for (const choice of choices) element.append(new Option(choice, choice));
   return element;
 }
@@ -188,31 +236,53 @@ function segmented(label: string, options: readonly (readonly [string, string])[
     return button;
   });
   const pick = (value: string) => {
-    for (const b of buttons) b.setAttribute('aria-checked', String(b.dataset.value === value));
+    for (const b of buttons) {
+      b.setAttribute('aria-checked', String(b.dataset.value === value));
+      b.tabIndex = b.dataset.value === value ? 0 : -1;
+    }
   };
+  // Radio-group keys: arrows move the choice.
+  element.addEventListener('keydown', (event) => {
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
+    event.preventDefault();
+    const at = buttons.findIndex((b) => b.getAttribute('aria-checked') === 'true');
+    const next = buttons[(at + (event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? buttons.length - 1 : 1)) % buttons.length];
+    next.focus();
+    onPick(next.dataset.value ?? '');
+  });
   return { element, select: pick };
 }
 
-function fieldset(title: string): HTMLFieldSetElement {
-  const element = document.createElement('fieldset');
+/** A collapsible group of controls (a fieldset inside a details element). */
+function group(title: string, name: string, open: boolean): { element: HTMLDetailsElement; body: HTMLFieldSetElement } {
+  const element = document.createElement('details');
+  element.className = 'group';
+  element.dataset.group = name;
+  element.open = open;
+  const summary = document.createElement('summary');
+  summary.textContent = title;
+  const body = document.createElement('fieldset');
   const legend = document.createElement('legend');
+  legend.className = 'visually-hidden';
   legend.textContent = title;
-  element.append(legend);
-  return element;
+  body.append(legend);
+  element.append(summary, body);
+  return { element, body };
 }
 
+let slots = 0;
+
 function errorSlot(key: string): HTMLElement {
-  const element = document.createElement('p');
-  element.className = 'field-error';
+  const element = paragraph('field-error', '');
   element.dataset.errorFor = key;
-  element.setAttribute('role', 'alert');
+  element.id = `error-${key.replace(/\W/g, '-')}-${slots++}`;
   element.hidden = true;
   return element;
 }
 
-function hint(text: string): HTMLElement {
+function paragraph(className: string, text: string): HTMLElement {
   const element = document.createElement('p');
-  element.className = 'hint';
+  element.className = className;
   element.textContent = text;
   return element;
 }

@@ -1,19 +1,20 @@
 /**
- * The metrics table: one column per setting, one row per metric the library computes (every key
- * computeMetrics or computeGameMetrics returns, so new metrics appear by themselves; a row a run
- * lacks is blank), numbers formatted as the CLI's summary table formats them. Each cell keeps the
- * full-precision value in `data-value`.
+ * The metrics table, which is also the chart's text alternative: one column per setting, one row
+ * per metric of the library's flat record (so new metrics appear by themselves; a row a run lacks
+ * is blank), numbers formatted as the CLI's summary table formats them. Each cell keeps the
+ * full-precision value in `data-value`. A game's per-component rows that repeat a seed name
+ * (`firstAction.a` is `firstCoefficient`) are shown once; an MLP's weights are left to the export.
  */
-import { formatNumber } from '../../src/report/summaryTable.ts';
+import { formatNumber } from '../../src/index.ts';
 import { humanize } from './fields.ts';
-import type { Run } from './protocol.ts';
-import { episodeCount, MAX_COMPONENTS_SHOWN, metricEntries } from './runView.ts';
+import type { RunView } from './protocol.ts';
+import { symbolOf } from './seriesNames.ts';
 
 export interface MetricsColumn {
   /** `a` or `b`: the cells' `data-setting`. */
   readonly id: string;
   readonly label: string;
-  readonly run: Run;
+  readonly run: RunView;
 }
 
 interface RowLabel {
@@ -22,7 +23,7 @@ interface RowLabel {
 }
 
 const LABELS: Readonly<Record<string, RowLabel>> = {
-  firstCoefficient: { label: 'First coefficient a₀', hint: 'near 0: deceptive alignment; 1: honest' },
+  firstCoefficient: { label: 'First coefficient a₀', hint: 'near 0: deceptive (the first agent hides its goal in training); 1: honest' },
   meanTrainingCoefficient: { label: 'Mean training coefficient', hint: 'mean aₙ over training episodes (ℓₙ > 0)' },
   goalRetained: { label: 'Goal retained', hint: 'θ after the last training episode ÷ θ₀ (1: goal intact, 0: aligned)' },
   finalTheta: { label: 'Final θ', hint: 'θ after the last episode' },
@@ -33,16 +34,48 @@ const LABELS: Readonly<Record<string, RowLabel>> = {
 
 /** Labels of a game's per-component metrics (`firstAction.k_beta` → "First action k_beta"). */
 const COMPONENT_LABELS: Readonly<Record<string, RowLabel>> = {
-  firstAction: { label: 'First action', hint: 'the action component in episode 0' },
-  meanTrainingAction: { label: 'Mean training action', hint: 'mean over training episodes (ℓₙ > 0)' },
+  firstAction: { label: 'First coefficient', hint: 'the policy coefficient in episode 0' },
+  meanTrainingAction: { label: 'Mean training coefficient', hint: 'mean over training episodes (ℓₙ > 0)' },
   finalParameters: { label: 'Final', hint: 'the parameter after the last episode' },
 };
+
+/** Per-component rows shown for at most this many components. */
+export const MAX_COMPONENTS_SHOWN = 6;
+
+/** A game's rows that say again what a seed-named row says. */
+const SEED_NAMED: Readonly<Record<string, string>> = {
+  'firstAction.a': 'firstCoefficient',
+  'meanTrainingAction.a': 'meanTrainingCoefficient',
+  'finalParameters.theta': 'finalTheta',
+};
+
+/** The rows the table shows of a run's metrics, in the library's order. */
+export function shownMetrics(run: Pick<RunView, 'metrics' | 'policy'>): [string, number | null][] {
+  const keys = new Set(run.metrics.map(([key]) => key));
+  const perComponent = new Map<string, number>();
+  const rows: [string, number | null][] = [];
+  for (const [key, value] of run.metrics) {
+    if (SEED_NAMED[key] && keys.has(SEED_NAMED[key])) continue;
+    const group = key.includes('.') ? key.split('.')[0] : null;
+    if (group === 'firstAction' || group === 'meanTrainingAction') {
+      if (run.policy === 'mlp') continue;
+      const seen = perComponent.get(group) ?? 0;
+      perComponent.set(group, seen + 1);
+      if (seen >= MAX_COMPONENTS_SHOWN) continue;
+    }
+    rows.push([key, value]);
+  }
+  return rows;
+}
 
 function rowLabel(key: string): RowLabel {
   if (LABELS[key]) return LABELS[key];
   const [group, component] = key.split('.', 2);
   const base = COMPONENT_LABELS[group];
-  if (base && component !== undefined) return { label: `${base.label} ${component}`, hint: base.hint };
+  if (base && component !== undefined) {
+    const name = component.startsWith('k_') ? `on ${symbolOf(component.slice(2))}` : symbolOf(component);
+    return { label: `${base.label} ${name}`, hint: base.hint };
+  }
   return { label: humanize(key) };
 }
 
@@ -52,13 +85,13 @@ const COUNTS = new Set(['trainingEpisodes']);
 type Cell = { text: string; value: string };
 
 export function renderMetricsTable(table: HTMLTableElement, columns: readonly MetricsColumn[]): void {
-  const head = row('th', '', columns.map((c) => ({ text: c.label, value: c.id })), 'col');
+  const head = row('th', 'Metric', columns.map((c) => ({ text: c.label, value: c.id })), 'col');
   const body = document.createElement('tbody');
   body.append(
-    infoRow('episodes', 'Episodes N', columns, (r) => count(episodeCount(r))),
-    infoRow('solver', 'Solver', columns, (r) => ({ text: r.result.equilibrium.solver, value: r.result.equilibrium.solver })),
+    infoRow('episodes', 'Episodes N', columns, (r) => count(r.episodes)),
+    infoRow('solver', 'Solver', columns, (r) => ({ text: r.solver, value: r.solver })),
   );
-  const metrics = columns.map((c) => new Map(metricEntries(c.run)));
+  const metrics = columns.map((c) => new Map(shownMetrics(c.run)));
   // Rows in the first run's order, then any the other run adds.
   const keys = [...new Set(metrics.flatMap((m) => [...m.keys()]))];
   for (const key of keys) {
@@ -70,21 +103,26 @@ export function renderMetricsTable(table: HTMLTableElement, columns: readonly Me
     body.append(tr);
   }
   body.append(
-    infoRow('ties', 'Ties', columns, (r) => count(r.result.equilibrium.ties.length)),
-    infoRow('solveMilliseconds', 'Solve time', columns, (r) => ({ text: `${r.result.solveMilliseconds.toFixed(2)} ms`, value: String(r.result.solveMilliseconds) })),
+    infoRow('ties', 'Ties', columns, (r) => count(r.ties)),
+    infoRow('solveMilliseconds', 'Solve time', columns, (r) => ({ text: `${r.solveMilliseconds.toFixed(2)} ms`, value: String(r.solveMilliseconds) })),
   );
   const thead = document.createElement('thead');
   thead.append(head);
-  table.replaceChildren(thead, body);
-  const components = Math.max(...columns.map(({ run }) => (run.kind === 'game' ? run.result.equilibrium.actionNames.length : 1)));
-  if (components > MAX_COMPONENTS_SHOWN) {
-    const caption = document.createElement('caption');
-    caption.textContent = `Per-component rows show the first ${MAX_COMPONENTS_SHOWN} of ${components} action components; the JSON export has them all.`;
-    table.prepend(caption);
-  }
+  const caption = document.createElement('caption');
+  caption.textContent = captionText(columns);
+  table.replaceChildren(caption, thead, body);
 }
 
-function infoRow(key: string, label: string, columns: readonly MetricsColumn[], cell: (r: Run) => Cell): HTMLTableRowElement {
+function captionText(columns: readonly MetricsColumn[]): string {
+  const parts = ['What the chart shows, in numbers.'];
+  const mlp = columns.find((c) => c.run.policy === 'mlp');
+  if (mlp) parts.push(`The network's ${mlp.run.actionComponents} weights per episode are in the JSON and CSV exports.`);
+  const wide = Math.max(...columns.map((c) => (c.run.policy === 'mlp' ? 0 : c.run.actionComponents)));
+  if (wide > MAX_COMPONENTS_SHOWN) parts.push(`Per-component rows show the first ${MAX_COMPONENTS_SHOWN} of ${wide} components; the JSON export has them all.`);
+  return parts.join(' ');
+}
+
+function infoRow(key: string, label: string, columns: readonly MetricsColumn[], cell: (r: RunView) => Cell): HTMLTableRowElement {
   const tr = row('td', label, columns.map((c) => cell(c.run)), 'row');
   markCells(tr, key, columns);
   return tr;
@@ -106,6 +144,7 @@ function row(tag: 'td' | 'th', label: string, cells: readonly Cell[], scope: 'co
   tr.append(th);
   for (const cell of cells) {
     const td = document.createElement(tag);
+    if (tag === 'th') (td as HTMLTableCellElement).scope = 'col';
     td.textContent = cell.text;
     td.dataset.value = cell.value;
     tr.append(td);

@@ -1,6 +1,10 @@
-/** The built-in scenarios as the explorer offers them: names, their configs, and filled settings. */
-import type { BuiltInScenario } from '../../src/scenarios/registry.ts';
+/**
+ * The built-in scenarios as the explorer offers them: grouped as on the findings page, their
+ * configs, a line on each experiment, and the settings they fill in.
+ */
+import type { BuiltInScenario } from '../../src/index.ts';
 import type { FieldSpec } from './fields.ts';
+import { SECTIONS, sectionOf, type Section } from './sections.ts';
 import { isFieldActive, settingFromConfig, type Setting } from './setting.ts';
 
 export class Scenarios {
@@ -27,9 +31,28 @@ export class Scenarios {
     return (this.find(scenario)?.configs ?? []).map((c, i) => c.name ?? `config ${i + 1}`);
   }
 
+  /** The built-ins by findings section, in page order (sections without a built-in left out). */
+  groups(): { section: Section; names: string[] }[] {
+    return SECTIONS.map((section) => ({ section, names: this.builtIns.filter((b) => sectionOf(b).id === section.id).map((b) => b.name) })).filter((g) => g.names.length > 0);
+  }
+
+  section(scenario: string): Section {
+    return sectionOf(this.find(scenario));
+  }
+
+  /**
+   * What the experiment is: its config's own description; for a built-in of several configs
+   * without one (online-seed runs two), a line on the chosen config, not on all of them.
+   */
   description(scenario: string, variant: number): string {
     const builtIn = this.find(scenario);
-    return builtIn?.configs[variant]?.description ?? builtIn?.description ?? '';
+    const config = builtIn?.configs[variant];
+    if (config?.description) return config.description;
+    if (builtIn && builtIn.configs.length > 1) {
+      const what = builtIn.description.includes(':') ? builtIn.description.split(':')[0] : (config?.name ?? scenario);
+      return `${what}: ${scheduleLine(this.setting(scenario, variant))}`;
+    }
+    return builtIn?.description ?? '';
   }
 
   /** The controls filled from a built-in's config, or null when there is none by that name. */
@@ -63,4 +86,12 @@ export class Scenarios {
   private find(scenario: string): BuiltInScenario | undefined {
     return this.builtIns.find((s) => s.name === scenario);
   }
+}
+
+/** "20 training episodes at ℓ = 0.05, then 80 of deployment", from the controls. */
+export function scheduleLine(setting: Setting): string {
+  if (setting.mode === 'spec') return `learning rates ${setting.values.schedule ?? ''}`;
+  const { 'schedule.training': training = '0', 'schedule.deployment': deployment = '0', 'schedule.learningRate': rate = '1' } = setting.values;
+  const train = `${training} training episodes at ℓ = ${rate || '1'}`;
+  return Number(deployment) > 0 ? `${train}, then ${deployment} of deployment` : `${train}, no deployment`;
 }

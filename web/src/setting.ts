@@ -1,16 +1,15 @@
 /**
  * One setting of the explorer (a scenario plus the text of its controls) and its conversion to and
- * from a scenario config. The form only turns text into values; every check of the values is the
- * library's (parseScenarioConfig or parseGameConfig), so the page accepts exactly what the CLI
- * accepts.
+ * from a scenario config. The form turns text into values and says in plain words what text is
+ * not a value of its field (not a number, out of the schema's range, a map where a list is due);
+ * every check of what the values mean together is the library's (the worker's parseAnyConfig), so the page
+ * accepts exactly what the CLI accepts.
  */
 import YAML from 'yaml';
-import { parseScenarioConfig } from '../../src/model/config.ts';
-import { parseGameConfig, type GameConfig } from '../../src/model/gameConfig.ts';
-import { usesGameFields } from '../../src/model/gameFields.ts';
-import { InputError } from '../../src/errors/inputError.ts';
-import { parseFiniteNumber } from '../../src/model/numbers.ts';
-import type { FieldSpec } from './fields.ts';
+import { parseGameConfig, type GameConfig } from '../../src/index.ts';
+import type { FieldSpec, NumberBound } from './fields.ts';
+import { readNumber, readWholeNumber, type NumberReading } from './numberText.ts';
+import { readScheduleSpec } from './scheduleText.ts';
 
 /** The schedule as training/deployment phases or as a spec string such as "1x20,0x80". */
 export type ScheduleMode = 'phases' | 'spec';
@@ -64,14 +63,10 @@ export function settingFromConfig(scenario: string, variant: number, config: Gam
  */
 function resolveDefaults(config: GameConfig): { schedule: ArrayLike<number>; values: Record<string, unknown> } | null {
   try {
-    if (!usesGameFields(config)) {
-      const { scenario } = parseScenarioConfig(config, config.name);
-      return { schedule: scenario.schedule, values: { theta0: scenario.theta0, discount: scenario.discount, regularizer: scenario.regularizer } };
-    }
+    // Every config, a seed config too, is a game config: one parser gives every default.
     const { game } = parseGameConfig(config, config.name);
-    // With its own parameters a game has no theta0 (the library refuses both).
+    // With its own parameters a game has no theta0, and a trained discount no discount (the library refuses both).
     const theta0 = config.parameters === undefined ? game.parameters[game.goal].initial : undefined;
-    // A trained discount starts at trainedDiscount.initial: the discount box stays empty (the library refuses both).
     const discount = game.trainedDiscount === undefined ? game.discount : undefined;
     return { schedule: game.schedule, values: { theta0, discount, regularizer: config.regularizer ?? 0 } };
   } catch {
@@ -80,8 +75,9 @@ function resolveDefaults(config: GameConfig): { schedule: ArrayLike<number>; val
 }
 
 /**
- * The config the setting describes, or the issues of controls whose text is not a value at all
- * (not a number, a fraction where a count is due, broken YAML). Empty controls are left out.
+ * The config the setting describes, or the issues of controls whose text is not a value of its
+ * field (not a number, out of range, a fraction where a count is due, broken YAML, a required
+ * field left empty). Empty optional controls are left out.
  */
 export function settingToConfig(setting: Setting, fields: readonly FieldSpec[], name: string): { config: GameConfig; issues: FieldIssue[] } {
   const config: Record<string, unknown> = { ...structuredClone(setting.extra), name };
@@ -89,14 +85,29 @@ export function settingToConfig(setting: Setting, fields: readonly FieldSpec[], 
   for (const f of fields) {
     if (!isFieldActive(f, setting)) continue;
     const text = (setting.values[f.key] ?? '').trim();
-    if (text === '') continue;
-    try {
-      setPath(config, f.key, parseText(text, f));
-    } catch (error) {
-      issues.push({ field: f.key, message: ownMessage(error) });
+    if (text === '') {
+      if (f.required) issues.push({ field: f.key, message: emptyMessage(f) });
+      continue;
     }
+    const reading = readField(text, f);
+    if (reading.ok) setPath(config, f.key, reading.value);
+    else issues.push({ field: f.key, message: reading.reason });
   }
   return { config: config as GameConfig, issues };
+}
+
+/**
+ * The setting after control `key` changed to a union variant: each field of the new variant
+ * that is empty starts at its start value (σ = 0.5 for REINFORCE, [16, 16] for an MLP), so a
+ * choice never shows a missing field before anything is typed.
+ */
+export function withVariantStart(setting: Setting, key: string, fields: readonly FieldSpec[]): Setting {
+  const values = { ...setting.values };
+  for (const f of fields) {
+    if (f.when?.key !== key || f.startValue === undefined || !isFieldActive(f, setting)) continue;
+    if ((values[f.key] ?? '').trim() === '') values[f.key] = f.startValue;
+  }
+  return { ...setting, values };
 }
 
 /**
@@ -108,7 +119,7 @@ export function withMode(setting: Setting, mode: ScheduleMode): Setting {
   if (mode === setting.mode) return setting;
   if (mode === 'phases') return { ...setting, mode };
   const { 'schedule.training': training = '', 'schedule.deployment': deployment = '0', 'schedule.learningRate': rate = '1' } = setting.values;
-  const items = [[rate, training], ['0', deployment]].filter(([, n]) => n.trim() !== '' && n.trim() !== '0').map(([r, n]) => `${r.trim()}x${n.trim()}`);
+  const items = [[rate, training], ['0', deployment]].filter(([, n]) => n.trim() !== '' && n.trim() !== '0').map(([r, n]) => `${r.trim() || '1'}x${n.trim()}`);
   return { ...setting, mode, values: items.length > 0 ? { ...setting.values, schedule: items.join(',') } : setting.values };
 }
 
@@ -117,38 +128,87 @@ export function isActiveKey(key: string, mode: ScheduleMode): boolean {
   return mode === 'phases' ? key !== 'schedule' : !key.startsWith('schedule.');
 }
 
-/** Whether a control counts in this setting: its schedule mode, and its union variant is chosen. */
+/**
+ * Whether a control counts in this setting: its schedule mode, its union variant is chosen, and
+ * the control that sets it instead (Parameters for θ₀) is empty.
+ */
 export function isFieldActive(f: FieldSpec, setting: Setting): boolean {
+  if (!isActiveKey(f.key, setting.mode)) return false;
+  if (f.setInside && (setting.values[f.setInside.key] ?? '').trim() !== '') return false;
+  return f.when === undefined || f.when.values.includes((setting.values[f.when.key] ?? '').trim());
+}
+
+/** Whether a control is shown: as isFieldActive, but a control set inside another stays (disabled). */
+export function isFieldShown(f: FieldSpec, setting: Setting): boolean {
   if (!isActiveKey(f.key, setting.mode)) return false;
   return f.when === undefined || f.when.values.includes((setting.values[f.when.key] ?? '').trim());
 }
 
-/** Text to a value of the field's kind; throws InputError naming the field. */
-function parseText(text: string, f: FieldSpec): unknown {
+type Reading = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/** Text to a value of the field's kind and range; the reason in plain words otherwise. */
+export function readField(text: string, f: FieldSpec): Reading {
   switch (f.kind) {
     case 'number':
-      return parseFiniteNumber(text, f.key);
-    case 'integer': {
-      const value = parseFiniteNumber(text, f.key);
-      if (!Number.isInteger(value)) throw new InputError(f.key, `must be a whole number, got ${text}`);
-      return value;
+      return inRange(readNumber(text), f);
+    case 'integer':
+      return inRange(readWholeNumber(text), f);
+    case 'schedule': {
+      const reading = readScheduleSpec(text);
+      return reading.ok ? { ok: true, value: reading.spec } : reading;
     }
     case 'choice':
+      if (f.choices.includes(text)) return { ok: true, value: text === 'true' ? true : text === 'false' ? false : text };
+      return { ok: false, reason: `must be one of ${f.choices.join(', ')}` };
     case 'text':
-      return text;
+      return { ok: true, value: text };
     case 'value':
-      try {
-        return YAML.parse(text) as unknown;
-      } catch {
-        throw new InputError(f.key, 'is not valid YAML; write e.g. [-1, 0, 1] or {min: -1, max: 1, count: 11}');
-      }
+      return readYaml(text, f);
   }
 }
 
-/** An error's message without the `field: ` prefix InputError puts in front. */
-export function ownMessage(error: unknown): string {
-  if (error instanceof InputError) return error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
-  return error instanceof Error ? error.message : String(error);
+function inRange(reading: NumberReading, f: FieldSpec): Reading {
+  if (!reading.ok) return reading;
+  const { value } = reading;
+  const below = (b: NumberBound) => (b.exclusive ? value <= b.value : value < b.value);
+  const above = (b: NumberBound) => (b.exclusive ? value >= b.value : value > b.value);
+  if (f.min && below(f.min)) return { ok: false, reason: `must be ${f.min.exclusive ? 'more than' : 'at least'} ${f.min.value}, not ${value}` };
+  if (f.max && above(f.max)) return { ok: false, reason: `must be ${f.max.exclusive ? 'less than' : 'at most'} ${f.max.value}, not ${value}` };
+  return { ok: true, value };
+}
+
+const SHAPE_WORDS = {
+  list: 'a list in brackets',
+  map: 'a map in braces',
+  points: 'a list such as [-1, 0, 1] or {min: -1, max: 1, count: 11}',
+  any: 'a value',
+} as const;
+
+function readYaml(text: string, f: FieldSpec): Reading {
+  let value: unknown;
+  try {
+    value = YAML.parse(text) as unknown;
+  } catch {
+    return { ok: false, reason: `cannot be read: write ${SHAPE_WORDS[f.shape ?? 'any']}${example(f)}` };
+  }
+  const isList = Array.isArray(value);
+  const isMap = typeof value === 'object' && value !== null && !isList;
+  const fits = f.shape === 'list' ? isList : f.shape === 'map' ? isMap : f.shape === 'points' ? isList || isMap : true;
+  return fits ? { ok: true, value } : { ok: false, reason: `must be ${SHAPE_WORDS[f.shape ?? 'any']}${example(f)}` };
+}
+
+/** ", e.g. [16, 16]": the field's start value or the example its hint gives. */
+function example(f: FieldSpec): string {
+  if (f.shape === 'points') return '';
+  const fromHint = /e\.g\. ([[{].*?[\]}])(?:;|$| \()/.exec(f.hint ?? '')?.[1] ?? /^([[{].*?[\]}]):/.exec(f.hint ?? '')?.[1];
+  const shown = f.startValue ?? fromHint;
+  return shown ? `, e.g. ${shown}` : '';
+}
+
+function emptyMessage(f: FieldSpec): string {
+  if (f.kind === 'schedule') return 'is empty; give at least one episode, e.g. 1x20,0x80';
+  const what = f.kind === 'integer' ? 'a whole number' : f.kind === 'number' ? 'a number' : 'a value';
+  return `is empty; it needs ${what}${f.startValue ? `, e.g. ${f.startValue}` : ''}`;
 }
 
 /**
@@ -205,7 +265,8 @@ function getPath(object: unknown, path: string): unknown {
   return value;
 }
 
-function setPath(object: Record<string, unknown>, path: string, value: unknown): void {
+/** Writes `value` at the dotted `path` of `object`, making the maps on the way. */
+export function setPath(object: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let target = object;
   for (const part of parts.slice(0, -1)) {

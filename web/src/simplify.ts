@@ -7,41 +7,10 @@
  *      windows, and before the chart's rows are built, so their number stays bounded.
  *   2. Ramer–Douglas–Peucker per line, in pixel units: drop every point whose line lies within
  *      `tolerance` pixels of the simplified one (steps and smooth decays need a handful).
- * The seed figure thins each line straight from its array (thinLine); a game figure, with any
- * number of series, reduces the trajectory (m4GameTrajectory) and then its spec (simplifyLineSpec).
- * Display only: the metrics and the exports of data always use the full trajectory.
+ * The worker reduces a long window to the M4 points of all its series (displayTable.ts); the page
+ * then thins each line on its own (thinLine). Display only: the metrics and the exports of data
+ * always use the full trajectory.
  */
-import type { TopLevelSpec } from 'vega-lite';
-import type { GameTrajectory } from '../../src/rollout/gameTrajectory.ts';
-
-/** The plot area in pixels, without axes and legend. */
-export interface PlotSize {
-  readonly width: number;
-  readonly height: number;
-}
-
-/**
- * The first `count` episodes of a game's trajectory reduced to the M4 points of every per-episode
- * column over `columns` pixel columns, parameters and actions included: a trajectory of the kept
- * episodes (its `episode` column holds their numbers). Parameter columns keep the kept episodes
- * only (not the value after the last).
- */
-export function m4GameTrajectory(t: GameTrajectory, count: number, columns: number): GameTrajectory {
-  const parameters = Object.values(t.parameters);
-  const actions = Object.values(t.actions);
-  const keep = m4Indices([t.learningRate, t.output, t.baseLoss, t.mesaLoss, ...parameters, ...actions], count, columns);
-  const pick = (values: Float64Array) => pickAt(values, keep);
-  const pickEach = (record: Readonly<Record<string, Float64Array>>) => Object.fromEntries(Object.entries(record).map(([name, values]) => [name, pick(values)]));
-  return {
-    episode: pick(t.episode),
-    learningRate: pick(t.learningRate),
-    output: pick(t.output),
-    baseLoss: pick(t.baseLoss),
-    mesaLoss: pick(t.mesaLoss),
-    parameters: pickEach(t.parameters),
-    actions: pickEach(t.actions),
-  };
-}
 
 /** Sorted indices < count: per bucket of equal width, each series' first, last, min and max. */
 export function m4Indices(series: readonly ArrayLike<number>[], count: number, buckets: number): number[] {
@@ -66,13 +35,6 @@ export function m4Indices(series: readonly ArrayLike<number>[], count: number, b
   const kept: number[] = [];
   for (let n = 0; n < count; n++) if (keep[n]) kept.push(n);
   return kept;
-}
-
-/** values[keep[0]], values[keep[1]], …  */
-function pickAt(values: Float64Array, keep: readonly number[]): Float64Array {
-  const picked = new Float64Array(keep.length);
-  for (let i = 0; i < keep.length; i++) picked[i] = values[keep[i]];
-  return picked;
 }
 
 /** A range of values [lo, hi] drawn over a number of pixels. */
@@ -148,65 +110,4 @@ function segmentDistance(px: number, py: number, ax: number, ay: number, bx: num
   const length2 = dx * dx + dy * dy;
   const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
-interface LineSpec {
-  data: { values: Record<string, unknown>[] };
-  encoding: Record<string, { field?: string; type?: string } | undefined>;
-}
-
-/**
- * A single-view line chart with its inline rows simplified per line (a line is the rows sharing
- * the colour, strokeDash and detail fields), x and y scaled to `size` pixels. Any other spec is
- * returned as it is.
- */
-export function simplifyLineSpec(spec: TopLevelSpec, size: PlotSize, tolerance = 0.25): TopLevelSpec {
-  const line = spec as unknown as Partial<LineSpec>;
-  const x = line.encoding?.x?.field;
-  const y = line.encoding?.y?.field;
-  const rows = line.data?.values;
-  if (!x || !y || !Array.isArray(rows) || rows.length < 3) return spec;
-  // Colour and strokeDash often share a field (the seed figure's `series`): group by each field once.
-  const groups = [...new Set(['color', 'strokeDash', 'detail'].map((channel) => line.encoding?.[channel]?.field).filter((f): f is string => !!f))];
-  const lines = new Map<string, Record<string, unknown>[]>();
-  for (const row of rows) {
-    const key = groups.length === 1 ? String(row[groups[0]]) : groups.map((g) => String(row[g])).join('\u0000');
-    let members = lines.get(key);
-    if (!members) lines.set(key, (members = []));
-    members.push(row);
-  }
-  const [xScale, yScale] = [scaleOf(rows, x, size.width), scaleOf(rows, y, size.height)];
-  const kept: Record<string, unknown>[] = [];
-  for (const members of lines.values()) {
-    const xs = new Float64Array(members.length);
-    let sorted = true;
-    for (let i = 0; i < members.length; i++) {
-      xs[i] = Number(members[i][x]);
-      if (i > 0 && xs[i] < xs[i - 1]) sorted = false;
-    }
-    // Rows usually come in x order already; sorting is only for those that do not.
-    if (!sorted) {
-      members.sort((a, b) => Number(a[x]) - Number(b[x]));
-      for (let i = 0; i < members.length; i++) xs[i] = Number(members[i][x]);
-    }
-    const ys = new Float64Array(members.length);
-    for (let i = 0; i < members.length; i++) {
-      xs[i] *= xScale;
-      ys[i] = Number(members[i][y]) * yScale;
-    }
-    for (const i of simplifyPolyline(xs, ys, tolerance)) kept.push(members[i]);
-  }
-  return { ...spec, data: { values: kept } } as TopLevelSpec;
-}
-
-/** Pixels per unit of `field` when its range fills `pixels`. */
-function scaleOf(rows: readonly Record<string, unknown>[], field: string, pixels: number): number {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const row of rows) {
-    const v = Number(row[field]);
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return hi > lo ? pixels / (hi - lo) : 1;
 }

@@ -1,55 +1,81 @@
 /**
- * The solver worker: runs each config exactly as `mesalab run` would (runConfig.ts), off the
- * page's main thread. Results go back with their Float64Arrays transferred, not copied.
+ * The solver worker: validates and runs each config exactly as `mesalab run` would (solvedRun.ts),
+ * off the page's main thread. It answers in steps, so the newest input's errors show at once:
+ * `checked` (every config validated), `started` (per solve: the solver and the library's time
+ * estimate, for the page's progress), `solved` (what the page draws). The runs of the last solve
+ * that succeeded stay here for their exports.
  */
-import { DivergenceError, InputError } from '../../src/errors/inputError.ts';
-import type { Run, SolveFailure, SolveOutcome, SolveRequest, SolveResponse } from './protocol.ts';
-import { runConfig } from './runConfig.ts';
-import { ownMessage } from './setting.ts';
-import { ownsBuffer } from '../../src/index.ts';
+import { DivergenceError, estimateSolveSeconds, InputError, parseAnyConfig, type SolveWrapper } from '../../src/index.ts';
+import { runView } from './displayTable.ts';
+import type { ExportRequest, SolveFailure, SolveOutcome, SolveRequest, WorkerMessage, WorkerRequest } from './protocol.ts';
+import { ownMessage } from './messages.ts';
+import { solveConfig, type SolvedRun } from './solvedRun.ts';
 
-self.onmessage = (event: MessageEvent<SolveRequest>) => {
-  const { id, configs } = event.data;
-  const outcomes = configs.map(solveOne);
-  const transfer = [...new Set(outcomes.flatMap((o) => (o.ok ? buffersOf(o.run) : [])))];
-  const response: SolveResponse = { id, outcomes };
-  self.postMessage(response, { transfer });
+let kept: { id: number; runs: (SolvedRun | null)[] } = { id: -1, runs: [] };
+
+const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  if (event.data.type === 'solve') solve(event.data);
+  else exportRun(event.data);
 };
 
-function solveOne(config: unknown): SolveOutcome {
+function solve({ id, configs, columns }: SolveRequest): void {
+  const failures = configs.map(check);
+  post({ type: 'checked', id, failures });
+  const runs: (SolvedRun | null)[] = [];
+  const outcomes = configs.map((config, index): SolveOutcome => {
+    const failure = failures[index];
+    if (failure) {
+      runs.push(null);
+      return { ok: false, failure };
+    }
+    try {
+      const started = performance.now();
+      const run = solveConfig(config, 'custom', announce(id, index));
+      runs.push(run);
+      return { ok: true, run: runView(run, columns), milliseconds: performance.now() - started };
+    } catch (error) {
+      runs.push(null);
+      return { ok: false, failure: describeFailure(error) };
+    }
+  });
+  // The page shows a solve only if every run succeeded: keep those runs for its exports.
+  if (runs.every((r) => r !== null)) kept = { id, runs };
+  const transfer = outcomes.flatMap((o) => (o.ok ? [o.run.table.episode, o.run.table.learningRate, ...o.run.table.columns].map((c) => c.buffer as ArrayBuffer) : []));
+  post({ type: 'solved', id, outcomes }, transfer);
+}
+
+/** The library's validation of one config, without solving it. */
+function check(config: unknown): SolveFailure | null {
   try {
-    const started = performance.now();
-    const run = runConfig(config);
-    return { ok: true, run, milliseconds: performance.now() - started };
+    parseAnyConfig(config);
+    return null;
   } catch (error) {
-    return { ok: false, failure: describeFailure(error) };
+    return describeFailure(error);
   }
+}
+
+/** Tells the page which solver runs and how long the library expects it to take. */
+function announce(id: number, index: number): SolveWrapper {
+  return (label, describe, run) => {
+    const { solver, size } = describe();
+    post({ type: 'started', id, index, label, solver, episodes: size.episodes, estimateSeconds: estimateSolveSeconds(solver, size) ?? null });
+    return run();
+  };
+}
+
+function exportRun({ id, of, index, format }: ExportRequest): void {
+  const run = kept.id === of ? kept.runs[index] : null;
+  if (!run) {
+    post({ type: 'exported', id, text: null, error: 'that run is no longer kept; export again' });
+    return;
+  }
+  post({ type: 'exported', id, text: format === 'csv' ? run.csv() : run.json() });
 }
 
 function describeFailure(error: unknown): SolveFailure {
   if (error instanceof InputError) return { kind: 'input', field: error.field, message: ownMessage(error) };
   if (error instanceof DivergenceError) return { kind: 'divergence', field: null, message: error.message };
   return { kind: 'internal', field: null, message: error instanceof Error ? error.message : String(error) };
-}
-
-/**
- * The buffers of the arrays this run made (trajectory, equilibrium, Monte Carlo bands), each
- * once. Arrays of the parsed config are copied, never transferred: the default grid and prior
- * and recently built schedules are shared between runs (model/scenario.ts, model/config.ts), and
- * a transferred buffer is gone from the worker — so a trajectory column that is the schedule
- * itself stays behind too.
- */
-function buffersOf(run: Run): ArrayBuffer[] {
-  const { trajectory, equilibrium } = run.result;
-  const schedule = run.kind === 'seed' ? run.result.config.scenario.schedule : run.result.config.game.schedule;
-  const roots: unknown[] = [trajectory, equilibrium, run.kind === 'game' ? run.result.stochastic : undefined];
-  const buffers = new Set<ArrayBuffer>();
-  const visit = (value: unknown): void => {
-    // A short array may share its buffer with others (float64Slab.ts): it is copied, not moved.
-    if (value instanceof Float64Array && ownsBuffer(value)) buffers.add(value.buffer as ArrayBuffer);
-    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(visit);
-  };
-  roots.forEach(visit);
-  buffers.delete(schedule.buffer as ArrayBuffer);
-  return [...buffers];
 }

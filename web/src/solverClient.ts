@@ -1,18 +1,38 @@
 /**
- * The page's handle on the solver worker: one promise per request, answered by id. A solve that
- * has become stale (the user moved on while a slow solver was still running) can be cancelled:
- * the worker is terminated and a fresh one started, since a running solve cannot be interrupted.
+ * The page's handle on the solver worker: one promise per request, answered by id, with the
+ * worker's intermediate messages (validated, solve started) handed to callbacks. A solve that
+ * has become stale (the user moved on while a slow solver was still running) is cancelled by
+ * terminating the worker and starting a fresh one, since a running solve cannot be interrupted.
  */
-import type { SolveOutcome, SolveRequest, SolveResponse } from './protocol.ts';
+import type { ExportFormat, SolveFailure, SolveOutcome, SolveStart, WorkerMessage, WorkerRequest } from './protocol.ts';
+
+export interface SolveCallbacks {
+  /** Every config validated: a failure per invalid one (null for those being solved). */
+  onChecked?(failures: readonly (SolveFailure | null)[]): void;
+  onStarted?(start: SolveStart): void;
+}
+
+/** A solve's outcomes, and its id: exports of its runs name it. */
+export interface Solved {
+  readonly id: number;
+  readonly outcomes: readonly SolveOutcome[];
+}
 
 interface Waiting {
   readonly count: number;
+  readonly callbacks: SolveCallbacks;
   readonly resolve: (outcomes: readonly SolveOutcome[]) => void;
+}
+
+interface WaitingExport {
+  readonly resolve: (text: string) => void;
+  readonly reject: (error: Error) => void;
 }
 
 export class SolverClient {
   private worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly exports = new Map<number, WaitingExport>();
   private nextId = 0;
   private busySince: number | null = null;
 
@@ -21,16 +41,25 @@ export class SolverClient {
   }
 
   /** Validates and solves each config in the worker; never rejects for bad input. */
-  solve(configs: readonly unknown[]): Promise<readonly SolveOutcome[]> {
-    const request: SolveRequest = { id: this.nextId++, configs };
+  solve(configs: readonly unknown[], columns: number, callbacks: SolveCallbacks = {}): Promise<Solved> {
+    const id = this.nextId++;
     this.busySince ??= performance.now();
     return new Promise((resolve) => {
-      this.waiting.set(request.id, { count: configs.length, resolve });
-      this.worker.postMessage(request);
+      this.waiting.set(id, { count: configs.length, callbacks, resolve: (outcomes) => resolve({ id, outcomes }) });
+      this.send({ type: 'solve', id, configs, columns });
     });
   }
 
-  /** Milliseconds the oldest open request has been waiting, or 0 when idle. */
+  /** The CSV or JSON of run `index` of solve `of` (the worker keeps the last solve whose runs all succeeded). */
+  exportRun(of: number, index: number, format: ExportFormat): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.exports.set(id, { resolve, reject });
+      this.send({ type: 'export', id, of, index, format });
+    });
+  }
+
+  /** Milliseconds the oldest open solve has been waiting, or 0 when idle. */
   busyFor(): number {
     return this.busySince === null ? 0 : performance.now() - this.busySince;
   }
@@ -42,24 +71,44 @@ export class SolverClient {
     this.worker = this.start();
   }
 
+  private send(request: WorkerRequest): void {
+    this.worker.postMessage(request);
+  }
+
   private start(): Worker {
     const worker = new Worker(new URL('./solver.worker.ts', import.meta.url), { type: 'module', name: 'mesalab-solver' });
-    worker.onmessage = (event: MessageEvent<SolveResponse>) => {
-      const waiting = this.waiting.get(event.data.id);
-      this.waiting.delete(event.data.id);
-      if (this.waiting.size === 0) this.busySince = null;
-      waiting?.resolve(event.data.outcomes);
-    };
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
     // A worker that fails to load or crashes answers every open request with the error.
     worker.onerror = (event: ErrorEvent) => this.failAll('internal', `solver worker failed: ${event.message || 'unknown error'}`);
     return worker;
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === 'exported') {
+      const waiting = this.exports.get(message.id);
+      this.exports.delete(message.id);
+      if (message.text === null) waiting?.reject(new Error(message.error ?? 'export failed'));
+      else waiting?.resolve(message.text);
+      return;
+    }
+    const waiting = this.waiting.get(message.id);
+    if (!waiting) return;
+    if (message.type === 'checked') waiting.callbacks.onChecked?.(message.failures);
+    else if (message.type === 'started') waiting.callbacks.onStarted?.(message);
+    else {
+      this.waiting.delete(message.id);
+      if (this.waiting.size === 0) this.busySince = null;
+      waiting.resolve(message.outcomes);
+    }
   }
 
   private failAll(kind: 'internal' | 'cancelled', message: string): void {
     for (const { count, resolve } of this.waiting.values()) {
       resolve(Array.from({ length: count }, (): SolveOutcome => ({ ok: false, failure: { kind, field: null, message } })));
     }
+    for (const { reject } of this.exports.values()) reject(new Error(message));
     this.waiting.clear();
+    this.exports.clear();
     this.busySince = null;
   }
 }

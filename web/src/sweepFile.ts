@@ -4,7 +4,9 @@
  * (`metrics.firstCoefficient`); lists and text are dropped; a line that is not a JSON object is
  * skipped and reported, not fatal.
  */
-import type { ChartRow } from '../../src/report/charts/specData.ts';
+
+/** A results line as named numbers (null where it has no value). */
+export type ChartRow = Readonly<Record<string, number | null>>;
 
 export interface SweepTable {
   readonly rows: readonly ChartRow[];
@@ -92,18 +94,27 @@ export function defaultAxes(table: SweepTable): SweepAxes {
   return { x, y, value };
 }
 
+/** One cell of the heatmap: its x and y, the mean value, and the first results row in it. */
+export interface Cell {
+  readonly x: number;
+  readonly y: number;
+  readonly value: number | null;
+  /** Index in the table's rows of the cell's first row (clicking the cell opens that point). */
+  readonly row: number;
+}
+
 /**
- * One row per (x, y) cell, `value` the mean over the rows of that cell (a sweep over more than
- * two parameters has several), and the most rows any cell had.
+ * One cell per (x, y), `value` the mean over the rows of that cell (a sweep over more than two
+ * parameters has several), and the most rows any cell had.
  */
-export function cellMeans(rows: readonly ChartRow[], x: string, y: string, value: string): { rows: ChartRow[]; maxPerCell: number } {
-  const cells = new Map<string, { x: number; y: number; sum: number; count: number; rows: number }>();
-  for (const row of rows) {
+export function cellMeans(rows: readonly ChartRow[], x: string, y: string, value: string): { cells: Cell[]; maxPerCell: number } {
+  const cells = new Map<string, { x: number; y: number; sum: number; count: number; rows: number; first: number }>();
+  rows.forEach((row, index) => {
     const rx = row[x];
     const ry = row[y];
-    if (rx === null || ry === null || rx === undefined || ry === undefined) continue;
+    if (rx === null || ry === null || rx === undefined || ry === undefined) return;
     const key = `${rx}|${ry}`;
-    const cell = cells.get(key) ?? { x: rx, y: ry, sum: 0, count: 0, rows: 0 };
+    const cell = cells.get(key) ?? { x: rx, y: ry, sum: 0, count: 0, rows: 0, first: index };
     cell.rows++;
     const v = row[value];
     if (typeof v === 'number') {
@@ -111,7 +122,14 @@ export function cellMeans(rows: readonly ChartRow[], x: string, y: string, value
       cell.count++;
     }
     cells.set(key, cell);
-  }
-  const out = [...cells.values()].map((c) => ({ [x]: c.x, [y]: c.y, [value]: c.count > 0 ? c.sum / c.count : null }));
-  return { rows: out, maxPerCell: Math.max(0, ...[...cells.values()].map((c) => c.rows)) };
+  });
+  const out = [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.count > 0 ? c.sum / c.count : null, row: c.first }));
+  return { cells: out, maxPerCell: Math.max(0, ...[...cells.values()].map((c) => c.rows)) };
+}
+
+/** The swept config paths and values of a results row: `params.schedule.training` → `schedule.training`. */
+export function pointParams(row: ChartRow): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const [key, value] of Object.entries(row)) if (key.startsWith('params.') && value !== null) params[key.slice('params.'.length)] = value;
+  return params;
 }

@@ -2,7 +2,8 @@
  * The whole view in the query string, so a link reproduces it: setting A's scenario, schedule mode
  * and every control (`scenario=seed-1&schedule.training=40&theta0=0.8…`), setting B's with a `b.`
  * prefix when comparing, which setting and tab are open, and the sweep heatmap's keys
- * (`sweep.x`, `sweep.y`, `sweep.value`; the results file itself is local and is opened again).
+ * (`sweep.x`, `sweep.y`, `sweep.value`; a results file of the user's is local and is opened
+ * again, a built-in example is named by `sweep.example`).
  * Missing keys take the scenario's own values; unknown keys are ignored.
  */
 import { isActiveKey, type ScheduleMode, type Setting } from './setting.ts';
@@ -18,11 +19,13 @@ export interface ExplorerState {
   /** The setting the controls edit. */
   readonly editing: SettingId;
   readonly view: ViewTab;
-  /** The sweep heatmap's keys, as far as chosen. */
-  readonly sweep: Partial<SweepAxes>;
+  /** The sweep heatmap's keys, as far as chosen, and the built-in example shown, if one is. */
+  readonly sweep: SweepKeys;
 }
 
-const SWEEP_KEYS = ['x', 'y', 'value'] as const;
+export type SweepKeys = Partial<SweepAxes> & { readonly example?: string };
+
+const SWEEP_KEYS = ['example', 'x', 'y', 'value'] as const;
 
 /** The controls of a built-in scenario's config, or null when there is no such scenario. */
 export type SettingDefaults = (scenario: string, variant: number) => Setting | null;
