@@ -52,8 +52,9 @@ episodes, then D deployment episodes. In training, walking to B is caught: the b
 rewrites the mesa-objective to A, and every later agent walks to A. The mesa-optimizer values a
 path by its discounted count of visits to B, Σ_k γ^k·[B at k]. Honesty reaches B once, at k = 0;
 deception (A in training, B in deployment) reaches B D times, worth Σ_{k=T}^{T+D−1} γ^k. Solved by
-backward induction over (episode, goal intact); exact ties are reported, and decided toward
-deception (the seed's tie rule picks the smallest coefficient, 0, which is deception).`,
+backward induction over (episode, goal intact); exact ties are reported and decided by the
+scenario's tie rule: \`smallest\` (the default) deceives, as the seed's smallest coefficient, 0, is
+deception; \`largest\` and \`honest\` walk to B.`,
   compute(): FindingReport {
     const classic = CORRIDOR_DISCOUNTS.map((discount) => ({ discount, solution: corridorRun(2, 3, discount), value: deceptiveValue({ training: 2, deployment: 3, discount }) }));
     const thresholds: Record<string, number | null>[] = Array.from({ length: MAX_TRAINING }, (_, i) => i + 1).map((training) => ({
@@ -85,14 +86,15 @@ deception (the seed's tie rule picks the smallest coefficient, 0, which is decep
     }
     const noneFrom = thresholds.find((t) => t['γ = 0.9'] === null)?.training;
     // Without deployment the closed form's "deceive" plan does not exist: waiting, the last training
-    // agent walks to B instead, which is worth γ^(T−1) — a tie with honesty at γ = 1.
-    const noDeployment = corridorRun(5, 0, 1).decision;
+    // agent walks to B instead, which is worth γ^(T−1) — a tie with honesty at γ = 1 (T ≥ 2).
+    const waitingLengths = Array.from({ length: 19 }, (_, i) => i + 2);
+    const noDeploymentTies = waitingLengths.filter((training) => corridorRun(training, 0, 1).decision === 'tie').length;
     // The exact tie Σ_{k=T}^{T+D−1} γ^k = 1 (T = 1, D = 1, γ = 1) under each tie rule.
     const ties = TIE_RULES.map((rule) => ({ rule, run: corridorRun(1, 1, 1, rule) }));
     const answer =
       `With 2 training and 3 deployment episodes and no discounting the equilibrium path is ${at(1).solution.path.join('')}: deception reaches B ${at(1).solution.reachesB} times, against once for honesty, as in the paper. ` +
       `Discounting makes deployment worth less: the agent still deceives at γ = ${lastDeceiving.discount} (the deployment visits are worth ${formatNumber(lastDeceiving.value)} > 1)${flip ? ` but is honest at γ = ${flip.discount} (worth ${formatNumber(flip.value)})` : ''}. ` +
-      `The solver's decision ${disagreements === 0 ? 'equals' : `differs from`} the closed-form threshold Σ_{k=T}^{T+D−1} γ^k > 1 on ${disagreements === 0 ? `all ${settings}` : `${disagreements} of ${settings}`} settings tested (T = 1–20, D = 1–20, ${CORRIDOR_DISCOUNTS.length} discounts); with no deployment at all (D = 0) the formula's deceptive plan does not exist — a waiting agent's successor walks to B in the last training episode — and at γ = 1 the solver reports that as a ${noDeployment} with honesty; at γ = 0.9 deception needs ${thresholds[1]['γ = 0.9'] ?? `more than ${MAX_DEPLOYMENT}`} deployment episodes after 2 of training and ${thresholds[9]['γ = 0.9'] ?? `more than ${MAX_DEPLOYMENT}`} after 10${noneFrom ? `, and from ${noneFrom} training episodes on no deployment length up to ${MAX_DEPLOYMENT} is enough` : ''}. ` +
+      `The solver's decision ${disagreements === 0 ? 'equals' : `differs from`} the closed-form threshold Σ_{k=T}^{T+D−1} γ^k > 1 on ${disagreements === 0 ? `all ${settings}` : `${disagreements} of ${settings}`} settings tested (T = 1–20, D = 1–20, ${CORRIDOR_DISCOUNTS.length} discounts); with no deployment at all (D = 0) the formula's deceptive plan does not exist — a waiting agent's successor walks to B in the last training episode — and at γ = 1 the solver reports that as a tie with honesty ${noDeploymentTies === waitingLengths.length ? 'for every' : `for ${noDeploymentTies} of the ${waitingLengths.length} values of`} T from 2 to 20; at γ = 0.9 deception needs ${thresholds[1]['γ = 0.9'] ?? `more than ${MAX_DEPLOYMENT}`} deployment episodes after 2 of training and ${thresholds[9]['γ = 0.9'] ?? `more than ${MAX_DEPLOYMENT}`} after 10${noneFrom ? `, and from ${noneFrom} training episodes on no deployment length up to ${MAX_DEPLOYMENT} is enough` : ''}. ` +
       `Where the two values are exactly equal (T = 1, D = 1, γ = 1: one visit either way) the agent is indifferent, and the path is the tie rule's choice: ${ties.map(({ rule, run }) => `${rule} walks ${run.path.join('')}`).join(', ')} — every rule reports the decision as a tie, so no conclusion above rests on how ties are broken.`;
     return {
       table: {

@@ -10,6 +10,10 @@ import type { ChartRow } from '../report/charts/specData.ts';
 import { formatNumber } from '../report/summaryTable.ts';
 import type { GameTrajectory } from '../rollout/gameTrajectory.ts';
 import { discountScenario, trainedDiscountBuiltIn } from '../scenarios/findingScenarios.ts';
+import { solveTrainedDiscount } from '../solvers/trainedDiscount/trainedDiscount.ts';
+import { trainedDiscountScenario } from '../solvers/trainedDiscount/trainedDiscountModel.ts';
+import { simulatedAgentCost } from '../solvers/trainedDiscount/trainedDiscountReference.ts';
+import { minimiseOnInterval } from '../solvers/trainedDiscount/trainedDiscountSearch.ts';
 import { metric, reproduceCommand, runScenario, type Settings } from './runScenario.ts';
 import { SEED_SCHEDULES } from './seedSchedules.ts';
 import type { Finding, FindingReport, FindingTable } from './finding.ts';
@@ -22,6 +26,9 @@ export const FIXED_SWEEP = { rates: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9
 /** Part (b): starting discounts, the γ grid, and the sweep (smaller: each cell is a full solve). */
 export const TRAINED_STARTS = [0.2, 0.5, 0.9, 0.99];
 export const TRAINED_NODES = 31;
+/** θ² nodes of the tables (the solver's default), and the finer table that measures how much that choice moves seed-1's numbers. */
+export const TRAINED_SQUARES = 11;
+export const TRAINED_FINE_SQUARES = 41;
 export const TRAINED_SWEEP = { rates: [0.1, 0.25, 0.5, 0.75, 1], trainings: [5, 10, 20, 35, 50], deployment: 80, starts: [0.5, 0.9] };
 
 export interface FixedDiscountPoint {
@@ -79,9 +86,14 @@ export interface TrainedRun {
 }
 
 /** Part (b): the trained-discount built-in on one schedule from each starting discount (`mesalab run trained-discount --set …`). */
-export function trainedDiscountRuns(rate: number, training: number, deployment: number, starts = TRAINED_STARTS): TrainedRun[] {
+export function trainedDiscountRuns(rate: number, training: number, deployment: number, starts = TRAINED_STARTS, squareNodes = TRAINED_SQUARES): TrainedRun[] {
   return starts.map((start) => {
-    const run = runScenario(trainedDiscountBuiltIn, { schedule: { training, deployment, learningRate: rate }, 'trainedDiscount.initial': start, 'trainedDiscount.nodes': TRAINED_NODES });
+    const run = runScenario(trainedDiscountBuiltIn, {
+      schedule: { training, deployment, learningRate: rate },
+      'trainedDiscount.initial': start,
+      'trainedDiscount.nodes': TRAINED_NODES,
+      ...(squareNodes === TRAINED_SQUARES ? {} : { 'trainedDiscount.squareNodes': squareNodes }),
+    });
     return {
       rate,
       training,
@@ -94,6 +106,44 @@ export function trainedDiscountRuns(rate: number, training: number, deployment: 
       trajectory: run.trajectory,
     };
   });
+}
+
+export interface FirstAgentCheck {
+  /** The starting discounts that are γ nodes (where the table holds the agent's own choice). */
+  starts: number[];
+  /** Largest |best reply by direct simulation − tabulated a₀| at those nodes. */
+  coefficientGap: number;
+  /** Largest relative gap of a₀′(γ₀), the central difference of those best replies against the tabulated slope. */
+  slopeGap: number;
+  /** Nodes where the first agent's a₀(γ) rises to the next node, of the nodes − 1 steps. */
+  risingSteps: number;
+  nodes: number;
+}
+
+/**
+ * Seed-1's first agent against direct simulation: at each starting γ₀ that is a node, its best
+ * reply to the later agents' tabulated policies with its own forecast held fixed, the cost
+ * simulated episode by episode (trainedDiscountReference.ts's simulatedAgentCost, no moment
+ * tables), and the slope from the best replies at the neighbouring nodes — how far the moment
+ * tables move the numbers the answer quotes.
+ */
+export function firstAgentCheck(starts = TRAINED_STARTS): FirstAgentCheck {
+  const scenario = trainedDiscountScenario({ schedule: SEED1.spec, discountNodes: TRAINED_NODES, squareNodes: TRAINED_SQUARES });
+  const equilibrium = solveTrainedDiscount(scenario);
+  const h = 1 / (TRAINED_NODES - 1);
+  const onNodes = starts.filter((g) => Math.abs(g / h - Math.round(g / h)) < 1e-9 && g > 0 && g < 1);
+  let coefficientGap = 0;
+  let slopeGap = 0;
+  for (const start of onNodes) {
+    const i = Math.round(start / h);
+    const [a, slope] = [equilibrium.coefficients[i], equilibrium.slopes[i]];
+    const reply = (j: number) => minimiseOnInterval((x) => simulatedAgentCost(scenario, equilibrium, 0, equilibrium.discounts[j], x, a * slope), -1, 1, 201);
+    coefficientGap = Math.max(coefficientGap, Math.abs(reply(i) - a));
+    slopeGap = Math.max(slopeGap, Math.abs((reply(i + 1) - reply(i - 1)) / (2 * h) / slope - 1));
+  }
+  let risingSteps = 0;
+  for (let i = 0; i + 1 < TRAINED_NODES; i++) if (equilibrium.coefficients[i + 1] > equilibrium.coefficients[i]) risingSteps++;
+  return { starts: onNodes, coefficientGap, slopeGap, risingSteps, nodes: TRAINED_NODES };
 }
 
 /** Part (b): the sweep over learning rate × training length. */
@@ -136,13 +186,20 @@ grid, the direction of γ's drift does not.`,
     const curves = fixedDiscountCurves();
     const fixedSweep = fixedDiscountSweep();
     const paths = trainedDiscountRuns(1, SEED1.training, 80);
+    const finer = trainedDiscountRuns(1, SEED1.training, 80, TRAINED_STARTS, TRAINED_FINE_SQUARES);
+    const check = firstAgentCheck();
     const sweep = trainedDiscountSweep();
     const reproduce = [
       { what: 'fixed γ = 0.5 on seed-2’s schedule', command: reproduceCommand(discountScenario, { schedule: '1x100', discount: 0.5 }) },
       { what: 'a cell of the fixed-γ sweep (ℓ = 0.5, T = 10)', command: reproduceCommand(discountScenario, { 'schedule.training': 10, 'schedule.learningRate': 0.5 }) },
       { what: 'the trained discount from γ₀ = 0.9 on seed-1’s schedule', command: reproduceCommand(trainedDiscountBuiltIn, { 'trainedDiscount.initial': 0.9 }) },
+      {
+        what: `the same on a ${TRAINED_FINE_SQUARES}-node θ² table`,
+        command: reproduceCommand(trainedDiscountBuiltIn, { 'trainedDiscount.initial': 0.9, 'trainedDiscount.squareNodes': TRAINED_FINE_SQUARES }),
+      },
     ];
-    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer: answer(curves, fixedSweep, paths, sweep), reproduce };
+    const answer = `${fixedDiscountAnswer(curves, fixedSweep)} ${trainedDiscountAnswer(paths, sweep, finer, check)}`;
+    return { table: table(curves, paths, sweep), figures: figures(curves, fixedSweep, paths, sweep), answer, reproduce };
   },
 };
 
@@ -199,25 +256,47 @@ function table(curves: FixedDiscountPoint[], paths: TrainedRun[], sweep: Trained
   };
 }
 
-function answer(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[], paths: TrainedRun[], sweep: TrainedRun[]): string {
+/** Part (a)'s sentence: the seed curves and the rate × length sweep at γ = FIXED_SWEEP.discount. */
+export function fixedDiscountAnswer(curves: FixedDiscountPoint[], fixedSweep: RateLengthPoint[]): string {
   const seed1 = (discount: number) => curves.find((p) => p.schedule === SEED1.label && p.discount === discount)!;
+  const falls = (values: number[]) => values.every((v, i) => i === 0 || v < values[i - 1]);
+  const fallsOnBoth = SCHEDULES.every((s) => falls(curves.filter((p) => p.schedule === s.label).map((p) => p.firstCoefficient)));
   const byFirst = [...fixedSweep].sort((p, q) => p.firstCoefficient - q.firstCoefficient);
   const [lowest, highest] = [byFirst[0], byFirst[byFirst.length - 1]];
-  const fallsWithRate = FIXED_SWEEP.trainings.every((training) => {
-    const row = fixedSweep.filter((p) => p.training === training);
-    return row.every((p, i) => i === 0 || p.firstCoefficient < row[i - 1].firstCoefficient);
-  });
+  const fallsWithRate = FIXED_SWEEP.trainings.every((training) => falls(fixedSweep.filter((p) => p.training === training).map((p) => p.firstCoefficient)));
+  return (
+    `With a fixed discount, patience buys deception: ${fallsOnBoth ? 'on both seed schedules the first coefficient falls strictly as γ rises; ' : ''}on seed-1 it falls from ${formatNumber(seed1(0).firstCoefficient)} at γ = 0 to ${formatNumber(seed1(0.5).firstCoefficient)} at γ = 0.5 and ${formatNumber(seed1(1).firstCoefficient)} at γ = 1 (the goal retained after training rises from ${formatNumber(seed1(0.5).goalRetained)} to ${formatNumber(seed1(1).goalRetained)} between γ = 0.5 and 1), ` +
+    `and at γ = ${FIXED_SWEEP.discount} it ${fallsWithRate ? 'falls with the learning rate at every training length, ' : 'ranges '}from ${formatNumber(highest.firstCoefficient)} (ℓ = ${highest.rate}, T = ${highest.training}) to ${formatNumber(lowest.firstCoefficient)} (ℓ = ${lowest.rate}, T = ${lowest.training}).`
+  );
+}
+
+/**
+ * Part (b)'s sentences: seed-1's paths from each γ₀, the sweep, and how far seed-1's numbers move
+ * on the finer θ² table (`finer`: the same runs at TRAINED_FINE_SQUARES nodes) and against direct
+ * simulation (`check`).
+ */
+export function trainedDiscountAnswer(paths: TrainedRun[], sweep: TrainedRun[], finer: TrainedRun[], check: FirstAgentCheck): string {
   const runs = [...paths, ...sweep];
-  const smallestRise = Math.min(...runs.map((r) => r.finalDiscount - r.start));
+  const falling = runs.filter((r) => r.firstSlope < 0).length;
+  const risen = runs.every((r) => r.finalDiscount >= r.start);
+  const short = runs.filter((r) => r.finalDiscount < 1);
+  const least = short.reduce((a, b) => (b.finalDiscount - b.start < a.finalDiscount - a.start ? b : a), short[0]);
   const path = (start: number) => paths.find((r) => r.start === start)!;
   const patient = paths.filter((r) => r.start >= 0.9);
   const within = Math.max(...patient.map((r) => r.episodesToOne ?? Infinity));
-  const fromNine = sweep.filter((r) => r.start === 0.9);
+  const cells = (start: number) => sweep.filter((r) => r.start === start);
+  const reachOne = (start: number) => cells(start).filter((r) => r.finalDiscount === 1).length;
   const impatient = path(0.5);
+  const moved = (field: 'firstCoefficient' | 'finalDiscount' | 'goalRetained') => formatNumber(Math.max(...paths.map((r, i) => Math.abs(r[field] - finer[i][field]))));
+  const slopeMoved = Math.max(...paths.map((r, i) => Math.abs(r.firstSlope / finer[i].firstSlope - 1)));
+  const startsLabel = TRAINED_SWEEP.starts.join(' and ');
   return (
-    `With a fixed discount, patience buys deception: on seed-1 the first coefficient falls from ${formatNumber(seed1(0).firstCoefficient)} at γ = 0 to ${formatNumber(seed1(0.5).firstCoefficient)} at γ = 0.5 and ${formatNumber(seed1(1).firstCoefficient)} at γ = 1 (the goal retained after training rises from ${formatNumber(seed1(0.5).goalRetained)} to ${formatNumber(seed1(1).goalRetained)} between γ = 0.5 and 1), ` +
-    `and at γ = ${FIXED_SWEEP.discount} it ${fallsWithRate ? 'falls with the learning rate at every training length, ' : 'ranges '}from ${formatNumber(highest.firstCoefficient)} (ℓ = ${highest.rate}, T = ${highest.training}) to ${formatNumber(lowest.firstCoefficient)} (ℓ = ${lowest.rate}, T = ${lowest.training}). ` +
-    `Training raises the discount: patient agents output less (a′(γ) = ${formatNumber(impatient.firstSlope)} at γ₀ = 0.5 on seed-1's schedule), so the step on y² pushes γ up, and in every run γ ends at or above its start (smallest change ${formatNumber(smallestRise)}); ` +
-    `but it is a race with the goal, because γ's step is proportional to θ²: on seed-1's schedule γ₀ = ${patient.map((r) => r.start).join(' and ')} reach 1 within ${within} episode(s) and keep ${patient.map((r) => formatNumber(r.goalRetained)).join(' and ')} of the goal, while γ₀ = 0.5 climbs only to ${formatNumber(impatient.finalDiscount)} before training has removed the goal (θ_T/θ₀ = ${formatNumber(impatient.goalRetained)}); from γ₀ = 0.9, γ reaches 1 in ${fromNine.filter((r) => r.finalDiscount === 1).length} of the ${fromNine.length} learning-rate × training-length cells.`
+    `Training raises the discount: at the starting discounts patient agents output less (a₀′(γ₀) < 0 in ${falling} of the ${runs.length} runs; ${formatNumber(impatient.firstSlope)} at γ₀ = 0.5 on seed-1's schedule), so the step on y² pushes γ up, and ${risen ? 'in every run' : 'not in every run:'} γ ends at or above its start` +
+    `${least ? ` (the smallest rise of a run that stops short of 1 is ${formatNumber(least.finalDiscount - least.start)}, from γ₀ = ${least.start} at ℓ = ${least.rate}, T = ${least.training})` : ''}; ` +
+    `but it is a race with the goal, because γ's step is proportional to θ²: on seed-1's schedule γ₀ = ${patient.map((r) => r.start).join(' and ')} reach 1 within ${within} episode(s) and keep ${patient.map((r) => formatNumber(r.goalRetained)).join(' and ')} of the goal, while γ₀ = 0.5 climbs only to ${formatNumber(impatient.finalDiscount)} before training has removed the goal (θ_T/θ₀ = ${formatNumber(impatient.goalRetained)}); ` +
+    `over the ${cells(TRAINED_SWEEP.starts[0]).length} learning-rate × training-length cells, γ reaches 1 in ${TRAINED_SWEEP.starts.map((start) => `${reachOne(start)}`).join(' and ')} from γ₀ = ${startsLabel}. ` +
+    `The first agent's policy is not monotone in γ everywhere (on seed-1's schedule a₀(γ) rises in ${check.risingSteps} of its ${check.nodes - 1} steps between γ nodes). ` +
+    `These trained-γ numbers are read off interpolated moment tables: on seed-1's schedule the first agent's best reply by direct simulation against the later agents' policies (at γ₀ = ${check.starts.join(', ')}) differs from the tabulated a₀ by up to ${formatNumber(check.coefficientGap)} and gives an a₀′(γ₀) up to ${(100 * check.slopeGap).toFixed(0)}% away, ` +
+    `and a θ² table of ${TRAINED_FINE_SQUARES} instead of ${TRAINED_SQUARES} nodes moves a₀ by up to ${moved('firstCoefficient')}, γ after training by up to ${moved('finalDiscount')}, the goal retained by up to ${moved('goalRetained')} and a₀′(γ₀) by up to ${(100 * slopeMoved).toFixed(0)}%: read a₀, γ and the goal retained to two or three digits, a₀′(γ₀) to one.`
   );
 }

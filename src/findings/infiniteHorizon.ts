@@ -12,6 +12,8 @@ import type { Finding, FindingReport } from './finding.ts';
 export const HORIZONS = [10, 30, 100, 300, 1000, 3000, 10_000, 30_000, 100_000];
 export const DISCOUNTS = [0.9, 0.99, 0.999, 1];
 const RATES = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 1];
+/** Learning rates at which the undiscounted a₀ of the longest horizon is compared with 1/√(ℓN). */
+export const SCALING_RATES = [0.1, 0.5, 1];
 
 /** a₀ of N training episodes at ℓ = 1 (a finite horizon): `mesalab run infinite-horizon --set horizon=finite --set schedule=1xN`. */
 export function finiteFirstCoefficient(schedule: string, discount: number): number {
@@ -55,6 +57,8 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
     const endless = DISCOUNTS.filter((g) => g < 1).map((discount) => ({ discount, first: endlessFirst(discount) }));
     const big = HORIZONS.at(-1)!;
     const undiscountedScale = a0(big, 1) * Math.sqrt(big);
+    const rateScales = SCALING_RATES.map((rate) => finiteFirstCoefficient(`${rate}x${big}`, 1) * Math.sqrt(rate * big));
+    const leastStar = stationary.reduce((a, b) => (b.coefficient < a.coefficient ? b : a));
     const rows: (number | null)[][] = DISCOUNTS.filter((g) => g < 1).map((discount) => [
       discount,
       starOf(1, discount),
@@ -65,8 +69,8 @@ training agent faces A = B = L = 1/(1 − γ). **Long finite horizons**: a₀ of
     rows.push([1, null, a0(big, 1), null, finiteFirstCoefficient('1x20,0x80', 1)]);
     const answer =
       `With discounting, deception survives an endless horizon but is bounded away from zero: for ℓ = 1 the stationary equilibrium plays ${formatNumber(starOf(1, 0.99))} at γ = 0.99 and ${formatNumber(starOf(1, 0.9))} at γ = 0.9, ` +
-      `and finite horizons converge to it (a₀ = ${formatNumber(a0(big, 0.99))} at N = ${big} for γ = 0.99). ` +
-      `Without discounting (γ = 1) the first coefficient keeps falling as the horizon grows, like ${formatNumber(undiscountedScale)}/√N (a₀ = ${formatNumber(a0(1000, 1))} at N = 1000, ${formatNumber(a0(big, 1))} at N = ${big}): the longer the future it protects, the more completely the agent hides. ` +
+      `and finite horizons converge to it (a₀ = ${formatNumber(a0(big, 0.99))} at N = ${big} for γ = 0.99); over the second figure's ℓ = ${RATES[0]}–${RATES.at(-1)} and γ = ${DISCOUNTS.filter((g) => g < 1).join(', ')} the smallest a* is ${formatNumber(leastStar.coefficient)} (ℓ = ${leastStar.rate}, γ = ${leastStar.discount}). ` +
+      `Without discounting (γ = 1) the first coefficient keeps falling as the horizon grows, at ℓ = 1 like ${formatNumber(undiscountedScale)}/√N (a₀ = ${formatNumber(a0(1000, 1))} at N = 1000, ${formatNumber(a0(big, 1))} at N = ${big}), and ${rateScales.every((c) => Math.abs(c - 0.5) < 0.005) ? 'at each rate tried like 1/(2√(ℓN))' : 'not as one law at every rate'}: a₀·√(ℓN) at N = ${big} is ${rateScales.map(formatNumber).join(', ')} for ℓ = ${SCALING_RATES.join(', ')}. The longer the future it protects, the more completely the agent hides. ` +
       `Endless deployment after 20 training episodes gives a₀ = ${formatNumber(endless.find((e) => e.discount === 0.99)!.first)} at γ = 0.99, against ${formatNumber(finiteFirstCoefficient('1x20,0x80', 0.99))} with 80 deployment episodes.`;
     return {
       table: { columns: ['γ', 'stationary a* (ℓ = 1)', `a₀, N = ${big} training`, 'a₀, 20 training + endless deployment', 'a₀, 20 training + 80 deployment'], rows },

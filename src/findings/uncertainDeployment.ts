@@ -132,11 +132,12 @@ function answer(points: readonly DeploymentPoint[]): string {
     return `${f(Math.min(...values))} and ${f(Math.max(...values))}`;
   };
   const converged = convergenceShift(of('hazard'), 0.01);
-  const lower = h0.firstCoefficient < hInf.firstCoefficient;
+  const lower = (prior: 'hazard' | 'uniform') => at(prior, 0).firstCoefficient < at(prior, Infinity).firstCoefficient;
+  const bothLower = lower('hazard') && lower('uniform');
   return (
-    `Deception needs a detectable deployment: when training ends at a constant hazard (mean length 20) and the shift is invisible (δ = 0), the agent cannot switch on cue, playing on average ${f(h0.meanTrainingCoefficient)} in training and only ${f(h0.meanDeploymentCoefficient)} in deployment (goal retained ${f(h0.goalRetained)}), ` +
+    `A detectable deployment is what lets the agent defect on cue, not what makes it hide: when training ends at a constant hazard (mean length 20) and the shift is invisible (δ = 0), it still plays on average only ${f(h0.meanTrainingCoefficient)} in training (honesty is 1), but also only ${f(h0.meanDeploymentCoefficient)} in deployment (goal retained ${f(h0.goalRetained)}), ` +
     `while at δ = 4 it plays ${f(h4.meanTrainingCoefficient)} and ${f(h4.meanDeploymentCoefficient)}, and from δ = ${converged} it is within 0.01 of the phase-observed limit (${f(hInf.meanTrainingCoefficient)} and ${f(hInf.meanDeploymentCoefficient)}, goal retained ${f(hInf.goalRetained)} against ${f(known.goalRetained)} for seed-1's known T = 20). ` +
-    `Its first coefficient is ${lower ? 'lower' : 'higher'} when deployment is undetectable (a₀ = ${f(h0.firstCoefficient)} at δ = 0, ${f(hInf.firstCoefficient)} with the phase observed, ${f(known.firstCoefficient)} in seed-1), as its later selves will keep part of the goal hidden even in deployment; ` +
+    `Its first coefficient is ${lower('hazard') ? 'lower' : 'higher'} when deployment is undetectable (${bothLower ? 'under both priors; ' : ''}hazard: a₀ = ${f(h0.firstCoefficient)} at δ = 0, ${f(hInf.firstCoefficient)} with the phase observed, ${f(known.firstCoefficient)} in seed-1${bothLower ? `; uniform: ${f(u0.firstCoefficient)} against ${f(at('uniform', Infinity).firstCoefficient)}` : ''}), as its later selves will keep part of the goal hidden even in deployment; ` +
     `with a uniform T ∈ [10, 30], whose end the episode count alone nearly reveals, δ matters far less (deployment coefficient ${f(u0.meanDeploymentCoefficient)} already at δ = 0, mean training coefficient between ${range('meanTrainingCoefficient')}, goal retained between ${range('goalRetained')}).`
   );
 }
