@@ -62,7 +62,6 @@ export { computeGameMetrics, type GameMetrics } from './metrics/gameMetrics.ts';
 export { resultToJson, type ResultJson } from './report/resultJson.ts';
 export { trajectoryToCsv } from './report/trajectoryCsv.ts';
 export { gameResultToJson, type GameResultJson } from './report/gameResultJson.ts';
-export { gameTrajectoryToCsv } from './report/gameTrajectoryCsv.ts';
 export { summaryTable, gameSummaryTable, formatNumber } from './report/summaryTable.ts';
 export type { FigureSpec } from './report/charts/figureSpec.ts';
 // The figures are in `mesalab/report` (src/report/index.ts): their spec builders (typed with

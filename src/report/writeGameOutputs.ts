@@ -1,7 +1,7 @@
 import type { GameResult } from '../experiment/gameExperiment.ts';
 import { gameFigureSpec } from './charts/gameFigure.ts';
 import { gameResultToJson } from './gameResultJson.ts';
-import { gameTrajectoryCsvChunks } from './gameTrajectoryCsv.ts';
+import { trajectoryCsvChunks } from './trajectoryCsv.ts';
 import { provenance as provenanceNow, type Provenance } from './provenance.ts';
 import { writeOutputFiles } from './writeRunOutputs.ts';
 
@@ -12,5 +12,5 @@ export function gameRuns(result: GameResult): { seeds: number[]; runs: number } 
 
 /** A game run's trajectory.csv, result.json, figure.svg, figure.png and figure.vl.json, written atomically into `dir`. */
 export function writeGameOutputs(dir: string, result: GameResult, provenance: Provenance = provenanceNow(gameRuns(result))): Promise<{ files: string[] }> {
-  return writeOutputFiles(dir, gameTrajectoryCsvChunks(result.trajectory), gameResultToJson(result), gameFigureSpec(result), provenance);
+  return writeOutputFiles(dir, trajectoryCsvChunks(result.trajectory), gameResultToJson(result), gameFigureSpec(result), provenance);
 }

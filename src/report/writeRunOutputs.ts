@@ -10,6 +10,7 @@ import { coalesce, jsonDocument } from './jsonChunks.ts';
 import { makeDirectory, refuseSymlink } from './outputPath.ts';
 import { writeChunksAtomically } from './streamWrite.ts';
 import { trajectoryCsvChunks } from './trajectoryCsv.ts';
+import { seedAsGameTrajectory } from '../rollout/gameTrajectory.ts';
 
 /** The files one run writes, in the order they are written. */
 export const RUN_OUTPUT_FILES = ['trajectory.csv', 'result.json', 'figure.svg', 'figure.png', 'figure.vl.json'] as const;
@@ -21,7 +22,7 @@ export const RUN_OUTPUT_FILES = ['trajectory.csv', 'result.json', 'figure.svg', 
  * torn file. Resolves with the paths written.
  */
 export async function writeRunOutputs(dir: string, result: ExperimentResult, provenance: Provenance = provenanceNow({ runs: 1 })): Promise<{ files: string[] }> {
-  return writeOutputFiles(dir, trajectoryCsvChunks(result.trajectory), resultToJson(result), runFigureSpec(result), provenance);
+  return writeOutputFiles(dir, trajectoryCsvChunks(seedAsGameTrajectory(result.trajectory, 'theta', 'coefficient')), resultToJson(result), runFigureSpec(result), provenance);
 }
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonChunks, jsonDocument } from '../../src/report/jsonChunks.ts';
 import { trajectoryCsvChunks, trajectoryToCsv } from '../../src/report/trajectoryCsv.ts';
+import { seedAsGameTrajectory } from '../../src/rollout/gameTrajectory.ts';
 import { emptyTrajectory } from '../../src/rollout/trajectory.ts';
 
 describe('jsonChunks(value, indent)', () => {
@@ -29,10 +30,12 @@ describe('trajectoryCsvChunks(t)', () => {
     const n = 20_000;
     const t = emptyTrajectory(new Float64Array(n).fill(0.5), Float64Array.from({ length: n }, (_, i) => i / n));
     t.theta.fill(0.25);
-    const pieces = [...trajectoryCsvChunks(t)];
+    const table = seedAsGameTrajectory(t, 'theta', 'coefficient');
+    const pieces = [...trajectoryCsvChunks(table)];
     expect(pieces.length).toBe(3);
     const text = pieces.join('');
-    expect(text).toBe(trajectoryToCsv(t));
+    expect(text).toBe(trajectoryToCsv(table));
+    expect(text.slice(0, text.indexOf('\n'))).toBe('episode,theta,coefficient,learningRate,output,baseLoss,mesaLoss');
     const lines = text.trimEnd().split('\n');
     expect(lines).toHaveLength(n + 2);
     expect(lines[1]).toBe('0,0.25,0,0.5,0,0,0');

@@ -20,6 +20,7 @@ import {
   runExperiment,
   runGame,
   seed1,
+  seedAsGameTrajectory,
   trajectoryToCsv,
   type GameConfig,
 } from '../../src/index.ts';
@@ -126,7 +127,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
 
   it('exports the data as the CLI writes it, and the chart as SVG and PNG', async () => {
     const expected = solveSeed({ ...seed1, name: 'seed-1 (modified)', schedule: { training: 40, deployment: 80, learningRate: 1 } });
-    expect(await download(page, 'csv')).toBe(trajectoryToCsv(expected.trajectory));
+    expect(await download(page, 'csv')).toBe(trajectoryToCsv(seedAsGameTrajectory(expected.trajectory, 'theta', 'coefficient')));
     expect(JSON.parse(await download(page, 'json'))).toEqual(JSON.parse(JSON.stringify(resultToJson(expected))));
     expect(await download(page, 'svg')).toMatch(/^<svg[\s\S]*goal θ[\s\S]*<\/svg>$/);
     expect((await downloadBytes(page, 'png')).subarray(1, 4).toString()).toBe('PNG');

@@ -8,7 +8,6 @@ import {
   flatGameMetrics,
   flatSeedMetrics,
   gameResultToJson,
-  gameTrajectoryToCsv,
   policyOutput,
   resultToJson,
   runConfigs,
@@ -66,7 +65,7 @@ function fromSeedRun(result: ExperimentResult): SolvedRun {
     actionComponents: 1,
     ties: result.equilibrium.ties.length,
     solveMilliseconds: result.solveMilliseconds,
-    csv: () => trajectoryToCsv(result.trajectory),
+    csv: () => trajectoryToCsv(seedAsGameTrajectory(result.trajectory, 'theta', 'coefficient')),
     json: () => `${JSON.stringify(resultToJson(result), null, 2)}\n`,
   };
 }
@@ -101,7 +100,7 @@ function fromGameRun(result: GameResult): SolvedRun {
     actionComponents: equilibrium.actionNames.length,
     ties: equilibrium.ties.length,
     solveMilliseconds: result.solveMilliseconds,
-    csv: () => gameTrajectoryToCsv(trajectory),
+    csv: () => trajectoryToCsv(trajectory),
     json: () => `${JSON.stringify(gameResultToJson(result), null, 2)}\n`,
   };
 }
