@@ -61,6 +61,7 @@ export { computeGameMetrics, type GameMetrics } from './metrics/gameMetrics.ts';
 // report/
 export { resultToJson, type ResultJson } from './report/resultJson.ts';
 export { trajectoryToCsv } from './report/trajectoryCsv.ts';
+export { runRecords, type RunRecord } from './report/runRecord.ts';
 export { gameResultToJson, type GameResultJson } from './report/gameResultJson.ts';
 export { summaryTable, gameSummaryTable, formatNumber } from './report/summaryTable.ts';
 export type { FigureSpec } from './report/charts/figureSpec.ts';
