@@ -16,7 +16,10 @@
  * training ahead that matters) plays a = 1, since its coefficient moves nothing it is scored on:
  * so their outputs alone cost at least d·(|f(v)|^m − 1)², m the training updates they see. Each such candidate must be beaten by a tabulated
  * one by more than the tie tolerance under that lower bound, or the solve throws: nothing beyond the
- * cap can be the choice, so the tabulated plan is the exact one.
+ * cap can be the choice, so the tabulated plan is the exact one. The bound is weak for the last few
+ * agents that see S (m small), so the last `uncappedTail` of them tabulate a full jump further per
+ * episode and need no bound. With a deployment stage (d large) the bound holds; without one it
+ * fails near the end, and the solve says so.
  */
 
 /** Coefficient i/100 for i = 0 … 200 (the non-negative half of linspace(−2, 2, 401)). */

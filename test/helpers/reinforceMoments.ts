@@ -42,19 +42,8 @@ export function baselineAgentCost(plan: ArrayLike<number>, rates: ArrayLike<numb
   return total / prior.length;
 }
 
-/** The expected-baseline equilibrium on a coefficient grid by backward induction (smallest coefficient among costs within a relative 1e−12). */
-export function baselinePlan(rates: ArrayLike<number>, sigma: number, grid: ArrayLike<number>, prior: ArrayLike<number>): Float64Array {
-  const plan = new Float64Array(rates.length);
-  for (let n = rates.length - 1; n >= 0; n--) {
-    const costs = Array.from(grid, (a) => baselineAgentCost(plan, rates, sigma, n, a, prior));
-    const least = Math.min(...costs);
-    plan[n] = Math.min(...Array.from(grid).filter((_, i) => costs[i] <= least + 1e-12 * Math.abs(least)));
-  }
-  return plan;
-}
-
 /**
- * The same with continuous coefficients: each agent's cost is a quartic in its own a (the later
+ * The expected-baseline equilibrium with continuous coefficients by backward induction: each agent's cost is a quartic in its own a (the later
  * moments are affine in E[θ′] and E[θ′²]); the best grid point brackets the minimum and golden
  * sections close it to the last bits.
  */
