@@ -57,7 +57,8 @@ export const onlineFinding: Finding = {
     'With online learning there is no deployment stage. Does a mesa-optimizer still sacrifice training reward to protect its goal — and does fully re-optimising all parameters at every timestep remove the incentive?',
   model: `
 Seed game (y = a·θ, base loss y², mesa cost (y − θ_n)², γ = 1, θ₀ = 0.8, prior 11 points on
-[−1, 1], coefficients on linspace(−2, 2, 401)) at learning rate ℓ = ${ONLINE_RATE}, 100 episodes,
+[−1, 1]; coefficients continuous for the one-step learner (exact solver) and REINFORCE (dp), on
+linspace(−2, 2, 401) for the two history learners) at learning rate ℓ = ${ONLINE_RATE}, 100 episodes,
 under five base optimizers (DESIGN §4):
 - **one step on the newest episode** (the seed): θ ← θ(1 − 2ℓa²);
 - **${ONLINE_STEPS} steps on all past training data**: θ ← θ(1 − 2ℓS_t)^${ONLINE_STEPS}, S_t = Σ_{s≤t} a_s²; the state carries S and
@@ -93,11 +94,14 @@ REINFORCE, of the mean θ); losses are sums (means over runs for REINFORCE).`,
     };
     const largest = underRule('largest');
     const honest = underRule('honest');
-    const survives = ['seed', 'all-data', 'reinforce', 'reinforce-baseline'].every((id) => row(id, 'online').deceptionIndex > 0.5);
+    const gradual = ['seed', 'all-data', 'reinforce', 'reinforce-baseline'];
+    const survives = gradual.every((id) => row(id, 'online').deceptionIndex > 0.5);
+    const raises = gradual.every((id) => row(id, 'deployment').deceptionIndex > row(id, 'online').deceptionIndex);
+    const deploymentStage = STAGES.find((st) => st.id === 'deployment')!;
     const answer = [
-      `${survives ? 'Yes: in this toy model the incentive survives the loss of the deployment stage' : 'Not uniformly'} — with one gradient step per episode the deception index is ${d('seed', 'online')} without deployment against ${d('seed', 'deployment')} with it; under ${ONLINE_STEPS} steps on all past data it is ${d('all-data', 'online')} against ${d('all-data', 'deployment')}, and under REINFORCE ${d('reinforce', 'online')} without a baseline and ${d('reinforce-baseline', 'online')} with one (${d('reinforce', 'deployment')} and ${d('reinforce-baseline', 'deployment')} with deployment).`,
-      `This supports the side of the debate that expects deception online: every later episode is scored against the agent's current goal, so slowing training pays even when training never stops; a deployment stage only raises the stakes.`,
-      `Full re-optimisation changes the game: one honest output destroys the goal at once, and without deployment the agents are exactly indifferent between honesty now and waiting (${fullOnline.ties} of 100 agents on the path are tied; the default tie rule, smallest coefficient, makes them wait, index ${d('full', 'online')}; under \`tieRule: largest\` the index is ${largest.index} and under \`honest\` ${honest.index}, with ${largest.ties} and ${honest.ties} ties: they reveal at once); with deployment ahead waiting is strictly better (index ${d('full', 'deployment')}, ${row('full', 'deployment').ties} ties).`,
+      `${survives ? `Yes, in the one setting run here (ℓ = ${ONLINE_RATE}, 100 episodes): the incentive survives the loss of the deployment stage` : 'Not uniformly'} — with one gradient step per episode the deception index is ${d('seed', 'online')} without deployment against ${d('seed', 'deployment')} with it; under ${ONLINE_STEPS} steps on all past data it is ${d('all-data', 'online')} against ${d('all-data', 'deployment')}, and under REINFORCE ${d('reinforce', 'online')} without a baseline and ${d('reinforce-baseline', 'online')} with one (${d('reinforce', 'deployment')} and ${d('reinforce-baseline', 'deployment')} with deployment).`,
+      `This supports the side of the debate that expects deception online: every later episode is scored against the agent's current goal, so slowing training pays even when training never stops; ${raises ? "here a deployment stage only raises the stakes (each of these learners' index is higher with one)" : "a deployment stage does not raise every learner's index here"}.`,
+      `Full re-optimisation changes the game: one honest output destroys the goal at once, and without deployment the agents are exactly indifferent between honesty now and waiting (${fullOnline.ties} of 100 agents on the path are tied; the default tie rule, smallest coefficient, makes them wait, index ${d('full', 'online')}; under \`tieRule: largest\` the index is ${largest.index} and under \`honest\` ${honest.index}: the first agent, equally indifferent, reveals at once; ${largest.ties} and ${honest.ties} ties are still reported, the agents indifferent while the goal is intact, of whom these rules reach only the first); with ${deploymentStage.schedule.deployment} deployment episodes ahead waiting is strictly better (index ${d('full', 'deployment')}, ${row('full', 'deployment').ties} ties).`,
       `It supports the other side only in part: under full re-optimisation honesty is never strictly worse online, so a tie rule, not an incentive, decides: of this finding's conclusions, this row is the only one that depends on the rule (the other learners' rows have no ties). The toy model says nothing about whether a mesa-optimizer arises in the first place, or about whether the fully optimised objective is itself outer aligned: it only scores these learners against a fixed, already misaligned goal.`,
     ].join(' ');
     return {
