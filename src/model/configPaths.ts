@@ -36,17 +36,30 @@ export function checkPath(base: JsonObject, path: string, field: string, prefix 
   }
 }
 
-/** A copy of `base` with each value written at its (checked) path; `base` is left untouched. */
+/**
+ * `base` with each value written at its (checked) path; `base` is left untouched. Only the maps
+ * along the paths are copied: the branches no path enters are shared with `base` (configs are
+ * read, never written, once built), which makes a sweep point's config cost a few shallow copies
+ * instead of a structured clone of the whole base (10 µs, as much as solving the point).
+ */
 export function withOverrides(base: JsonObject, paths: readonly string[], values: readonly unknown[]): JsonObject {
-  const config = structuredClone(base);
+  const config: JsonObject = { ...base };
+  // The maps this call made, which later paths may write into without copying again.
+  const own = new Set<JsonObject>([config]);
   paths.forEach((path, i) => {
     const segments = path.split('.');
     // Checked by checkPath already; kept here because queue jobs carry specs from outside.
     if (segments.some((s) => FORBIDDEN.has(s))) throw new InputError('sweep', `"${path}" is not a config path`);
     let node = config;
     for (const segment of segments.slice(0, -1)) {
-      if (!Object.hasOwn(node, segment)) node[segment] = {};
-      node = node[segment] as JsonObject;
+      const child = Object.hasOwn(node, segment) ? node[segment] : undefined;
+      let next = child as JsonObject;
+      if (!own.has(next)) {
+        next = isPlainObject(child) ? { ...(child as JsonObject) } : {};
+        own.add(next);
+        node[segment] = next;
+      }
+      node = next;
     }
     node[segments[segments.length - 1]] = values[i];
   });

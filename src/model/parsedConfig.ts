@@ -81,7 +81,9 @@ const recentSchedules = new Map<string, Float64Array>();
 const RECENT_SCHEDULES = 16;
 
 function objectSchedule(field: { training: number; deployment?: number; learningRate?: number }): Float64Array {
-  const s = { ...SCHEDULE_DEFAULTS, ...field };
+  // Written out rather than spread over the defaults: the spread took 4 µs a call, a sweep point's
+  // whole solve time at N = 1000.
+  const s = { training: field.training, deployment: field.deployment ?? SCHEDULE_DEFAULTS.deployment, learningRate: field.learningRate ?? SCHEDULE_DEFAULTS.learningRate };
   if (s.training + s.deployment === 0) throw new InputError('schedule', 'is empty; training + deployment must be at least 1');
   if (s.training + s.deployment > MAX_EPISODES) {
     throw new InputError('schedule', `has more than ${MAX_EPISODES} episodes, the limit`);
