@@ -132,17 +132,10 @@ function linearPlan(schedule: Float64Array): Float64Array {
   return plan;
 }
 
-/** The prior-averaged cost of a linear plan to agent 0, simulated from each goal. */
+/** Agent n's prior-averaged linear cost: θ-homogeneous, so its cost per unit θ_n² times the prior's mean θ². */
 function linearAgentCost(schedule: Float64Array, plan: Float64Array, n = 0): number {
-  let total = 0;
-  for (const goal of PRIOR) {
-    let theta = goal;
-    for (let k = n; k < plan.length; k++) {
-      total += (plan[k] * theta - goal) ** 2;
-      theta *= 1 - 2 * schedule[k] * plan[k] ** 2;
-    }
-  }
-  return total / PRIOR.length;
+  const meanSquare = PRIOR.reduce((s, theta) => s + theta * theta, 0) / PRIOR.length;
+  return meanSquare * linearReply(schedule, plan, n, plan[n]).cost;
 }
 
 /** Everything the page reports for one schedule, rebuilt from the networks' weights. */
@@ -192,12 +185,12 @@ function directions(count: number, seed: number): Float64Array[] {
 
 /**
  * The largest decrease of agent n's cost found by moving its own weights (the later networks fixed)
- * by ±ε along 24 seeded random directions and along its output layer (the network scaled), ε from
+ * by ±ε along `count` seeded random directions and along its output layer (the network scaled), ε from
  * 1e−8 to 1e−2. One-sided changes, not central differences: the costs are valleys of curvature up
  * to ~1e9 (later networks are steps), where a central difference reads a slope of order 1 at a
  * point that every step away from raises.
  */
-function largestDecrease(run: NeuralComparison, n: number): number {
+function largestDecrease(run: NeuralComparison, n: number, count = 24): number {
   const weights = Float64Array.from(run.weights);
   const nets = own(weights, rates(run.schedule));
   const base = agentCost(nets, n);
@@ -205,7 +198,7 @@ function largestDecrease(run: NeuralComparison, n: number): number {
   const outputLayer = mine.map((w, i) => (i >= WEIGHTS - HIDDEN[HIDDEN.length - 1] - 1 ? w : 0));
   const scale = Math.hypot(...outputLayer) || 1;
   let largest = 0;
-  for (const u of [...directions(24, n + 1), outputLayer.map((w) => w / scale)]) {
+  for (const u of [...directions(count, n + 1), outputLayer.map((w) => w / scale)]) {
     for (const epsilon of [1e-8, 1e-6, 1e-4, 1e-2, -1e-8, -1e-6, -1e-4, -1e-2]) {
       weights.set(mine.map((w, i) => w + epsilon * u[i]), n * WEIGHTS);
       largest = Math.max(largest, base - agentCost(nets, n));
@@ -213,6 +206,13 @@ function largestDecrease(run: NeuralComparison, n: number): number {
   }
   return largest;
 }
+
+/** Episodes that gradient-hack by the answer's criterion (output over half the goal, slope under a tenth of the output ratio), on the reference's path. */
+const hacking = (r: NeuralComparison) =>
+  Array.from({ length: r.training }, (_, n) => n).filter((n) => {
+    const ratio = r.pathOutput[n] / r.pathTheta[n];
+    return ratio > 0.5 && Math.abs(r.pathSlope[n]) < 0.1 * ratio;
+  });
 
 const relativeClose = (actual: unknown, expected: number, tolerance: number, what: string) => {
   expect(typeof actual, what).toBe('number');
@@ -283,12 +283,7 @@ describe('the neural-policy headlines against the test’s own networks, simulat
       expect(run.silentEpisodes, `${run.schedule} silent episodes`).toBe(r.silentEpisodes);
       expect(run.deviation.episode, `${run.schedule} deviation`).toBe(r.deviation.episode);
       relativeClose(run.deviation.cost, r.deviation.cost, 1e-6, `${run.schedule} deviation cost`);
-      // Hacking by the answer's criterion, evaluated here on the test's own path.
-      const hacks = Array.from({ length: r.training }, (_, n) => n).filter((n) => {
-        const ratio = r.pathOutput[n] / r.pathTheta[n];
-        return ratio > 0.5 && Math.abs(r.pathSlope[n]) < 0.1 * ratio;
-      });
-      expect(hackEpisodes(run)).toEqual(hacks);
+      expect(hackEpisodes(run)).toEqual(hacking(r));
     });
   });
 
@@ -303,11 +298,15 @@ describe('the neural-policy headlines against the test’s own networks, simulat
       expect(Math.max(...PRIOR.map((theta) => Math.abs(r.network(r.silentEpisodes, theta).y)))).toBeGreaterThan(1e-2);
     }
     expect(seed1.linearFirst * THETA0).toBeGreaterThan(1e3 * Math.abs(seed1.network(0, THETA0).y));
-    // Seed-1's last training network is a step: flat at every prior goal but 0, steep at 0.
+    // Seed-1's hacking networks are steps: flat at every prior goal but 0, with the goal's sign;
+    // the last one's prior mean slope is its slope at 0 over the 11 goals.
     const last = seed1.training - 1;
     const away = PRIOR.filter((theta) => Math.abs(theta) > 1e-12);
-    expect(Math.max(...away.map((theta) => Math.abs(seed1.network(last, theta).slope)))).toBeLessThan(0.01);
-    for (const theta of away) expect(seed1.network(last, theta).y / theta, `f(${theta})/${theta}`).toBeGreaterThan(0.5);
+    expect(hacking(seed1).length).toBeGreaterThan(0);
+    for (const n of hacking(seed1)) {
+      expect(Math.max(...away.map((theta) => Math.abs(seed1.network(n, theta).slope))), `episode ${n}`).toBeLessThan(0.01);
+      for (const theta of away) expect(seed1.network(n, theta).y / theta, `f_${n}(${theta})/${theta}`).toBeGreaterThan(0.5);
+    }
     expect(Math.abs(seed1.network(last, 0).slope) / PRIOR.length).toBeGreaterThan(0.95 * seed1.slope[last]);
     // The optimiser's caveat has evidence: on seed-2 another episode's network beats agent 0's own.
     expect(seed2.deviation.cost).toBeLessThan(seed2.neuralCost - 1e-3);
@@ -362,9 +361,9 @@ describe('the neural-policy headlines against the test’s own networks, simulat
     });
   });
 
-  it('seed-1’s hacking agents are local best replies to within 0.05% of their cost', () => {
+  it('seed-1’s hacking agents are local best replies to within 0.05% of their cost (8 random directions each)', () => {
     // Measured: the largest decrease is 1.5e−4 of agent 14's cost (its network scaled by 0.99).
     const [run] = runs;
-    for (const n of hackEpisodes(run)) expect(largestDecrease(run, n) / agentCost(own(run.weights, run.rates), n), `agent ${n}`).toBeLessThan(5e-4);
+    for (const n of hacking(references[0])) expect(largestDecrease(run, n, 8) / agentCost(own(run.weights, run.rates), n), `agent ${n}`).toBeLessThan(5e-4);
   });
 });
