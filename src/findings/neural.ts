@@ -105,8 +105,9 @@ export const neuralFinding: Finding = {
 Policy y = f_w(θ), a tanh MLP with hidden layers ${NEURAL_HIDDEN.join('×')} (${NEURAL_HIDDEN.length} layers, ${mlpWeightCount(NEURAL_HIDDEN)} weights); each
 episode's agent chooses its weights by L-BFGS on its prior-averaged cost (prior: 11 points on
 [−1, 1]), against the later agents' fixed networks, from the next agent's network and from it
-with the output layer zeroed (the last agent from one seeded initialisation; neural solver). The base optimizer differentiates through the network: θ′ = θ − 2ℓ·f_w(θ)·f′_w(θ). If
-f′_w(θ) = 0 near the goal the output can equal θ without θ moving: gradient hacking, impossible
+with the output layer zeroed (the last agent from one seeded initialisation; neural solver). The
+base optimizer differentiates through the network: θ′ = θ − 2ℓ·f_w(θ)·f′_w(θ). If f′_w(θ) = 0
+near the goal the output can equal θ without θ moving: gradient hacking, impossible
 for y = a·θ, whose slope is its output ratio. Compared with the linear class's exact equilibrium
 (exact solver). "Distance" is the prior mean of |f(θ) − θ|, "slope" the prior mean of |f′(θ)|.
 As a check of the optimiser, agent 0 is also offered every other episode's network, the later
