@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNeural } from '../../src/findings/neural.ts';
+import { compareNeural } from '../../src/findings/neuralRuns.ts';
 
 describe('the neural-policy finding', () => {
   // A short schedule and a small network keep the test fast; the page uses seed-1/seed-2 and 2×16.
