@@ -24,6 +24,8 @@ export function findingsPage(findings: readonly Finding[], sections: ReadonlyMap
     'Each section poses a question, states the model, and answers with numbers measured by mesalab.',
     'This page is generated: `npx mesalab run findings` recomputes every table and figure and',
     'rewrites it; `npx mesalab run findings --only NAME` recomputes one section. Do not edit it by hand.',
+    'Which published numbers and claims changed between versions, from what to what and why, is listed',
+    'under “Published numbers” in [CHANGELOG.md](../CHANGELOG.md).',
     '',
     ...findings.map((f) => `- [${f.title}](#${anchor(f.title)})`),
     '',
