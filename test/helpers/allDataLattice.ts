@@ -80,7 +80,7 @@ export function allDataLattice(rates: ArrayLike<number>, steps: number, capUnits
   for (let n = N - 1; n >= 0; n--) {
     next = solveEpisode(game, n, next);
     policies[n] = next.policy;
-    for (const p of next.policy) if (p === UNRESOLVED) unresolved++;
+    for (let u = 0; u < next.policy.length; u++) if (next.policy[u] === UNRESOLVED) unresolved++;
   }
   return { ...followPath(game, policies), unresolved };
 }
@@ -137,37 +137,38 @@ function tailBound(game: Game, n: number, v: number): number {
 }
 
 /** States per block of the least-cost scan (and per precomputed minimum of C). */
-const BLOCK = 512;
+const BLOCK = 256;
 
 /**
  * Per state u ≤ top, the least exact cost, the first candidate reaching it and the second-least
- * cost of another candidate. States in blocks of BLOCK, candidates within a block starting with
- * those the previous block chose. A candidate is skipped in a block when (a − 1)² plus the
- * least C over the at most two aligned blocks of C its landing points fall in is at least every
- * state's second-least cost so far: it could then change no state's least, second or argument
- * (each update needs a cost below the second), so the skip is exact.
+ * cost of another candidate. States go in blocks of BLOCK. In a block, candidate i costs at least
+ * (a − 1)² plus the least C over the (at most two) aligned blocks of C its landing points fall
+ * in; candidates are scanned in the order of that bound, and the scan stops at the first whose
+ * bound is at least every state's second-least cost so far: from then on no candidate can change
+ * a state's least or second (each update needs a cost below the second), so those are the full
+ * scan's. The argument is read only where no other cost is within the tolerance of the least
+ * (second above the threshold), where it is the unique minimiser whatever the order.
  */
 function leastCosts(top: number, reach: number, C: Float64Array, training: boolean): { least: Float64Array; second: Float64Array; argument: Uint8Array } {
   const [least, second, argument] = [new Float64Array(top + 1).fill(Infinity), new Float64Array(top + 1).fill(Infinity), new Uint8Array(top + 1)];
   const blockMin = new Float64Array(Math.floor(reach / BLOCK) + 1).fill(Infinity);
   for (let v = 0; v <= reach; v++) if (C[v] < blockMin[(v / BLOCK) | 0]) blockMin[(v / BLOCK) | 0] = C[v];
-  const order = new Int32Array(POINTS);
-  const listed = new Int32Array(POINTS).fill(-1);
+  const bound = new Float64Array(POINTS);
+  const order = Array.from({ length: POINTS }, (_, i) => i);
+  const byBound = (i: number, k: number) => bound[i] - bound[k] || i - k;
   for (let s = 0; s <= top; s += BLOCK) {
     const e = Math.min(top + 1, s + BLOCK);
-    let count = 0;
-    const list = (i: number) => {
-      if (listed[i] !== s) [listed[i], order[count++]] = [s, i];
-    };
-    for (let u = Math.max(0, s - BLOCK); u < s; u++) list(argument[u]);
-    for (let i = 0; i < POINTS; i++) list(i);
+    for (let i = 0; i < POINTS; i++) {
+      const j = training ? JUMPS[i] : 0;
+      const hi = Math.min(e, reach - j + 1);
+      bound[i] = hi <= s ? Infinity : OWN[i] + Math.min(blockMin[((s + j) / BLOCK) | 0], blockMin[((hi - 1 + j) / BLOCK) | 0]);
+    }
+    order.sort(byBound);
     let ceiling = Infinity;
-    for (let k = 0; k < POINTS; k++) {
-      const i = order[k];
+    for (const i of order) {
+      if (bound[i] >= ceiling) break;
       const [o, j] = [OWN[i], training ? JUMPS[i] : 0];
       const hi = Math.min(e, reach - j + 1);
-      if (hi <= s) continue;
-      if (o + Math.min(blockMin[((s + j) / BLOCK) | 0], blockMin[((hi - 1 + j) / BLOCK) | 0]) >= ceiling) continue;
       let highest = 0;
       for (let u = s; u < hi; u++) {
         const c = o + C[u + j];
