@@ -235,7 +235,7 @@ function solveEpisode(game: Game, n: number, next: Tables): Tables {
   return { A, B, L: next.L + 1, policy };
 }
 
-/** The path from S = 0; throws where it meets an unresolved state or a tied mirror. */
+/** The path from S = 0; throws where it meets an unresolved state. */
 function followPath(game: Game, policies: Uint16Array[]): { coefficients: Float64Array; history: Int32Array; ties: number[] } {
   const N = game.rates.length;
   const [coefficients, history, ties] = [new Float64Array(N), new Int32Array(N), [] as number[]];
