@@ -4,9 +4,27 @@
  * data and the values of its top-level variables (params such as a title's text), the new rows go
  * into the running view as a changeset, the values are set as signals, and vega re-runs only the
  * dataflow behind them.
+ *
+ * vega and vega-lite (most of the page's JavaScript) are a chunk of their own, loaded on first
+ * use: the page asks for them at start (loadChartEngine) and parses them while the worker
+ * solves the first setting, instead of before the worker even starts.
  */
-import { View, parse, type TooltipHandler } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { parse as vegaParse, TooltipHandler, View } from 'vega';
+import type { compile as vegaLiteCompile, TopLevelSpec } from 'vega-lite';
+
+interface ChartEngine {
+  readonly View: typeof View;
+  readonly parse: typeof vegaParse;
+  readonly compile: typeof vegaLiteCompile;
+}
+
+let engine: Promise<ChartEngine> | null = null;
+
+/** Loads vega and vega-lite once; every chart waits for the same load. */
+export function loadChartEngine(): Promise<ChartEngine> {
+  engine ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ View: vega.View, parse: vega.parse, compile: vegaLite.compile }));
+  return engine;
+}
 
 /** A spec whose inline datasets were replaced by named ones, and those datasets. */
 export interface LiftedSpec {
@@ -83,6 +101,7 @@ export class ChartView {
   async show(spec: TopLevelSpec): Promise<void> {
     const lifted = liftInlineData(spec);
     if (!this.view || lifted.key !== this.key) {
+      const { View, parse, compile } = await loadChartEngine();
       this.view?.finalize();
       this.view = null;
       this.container.replaceChildren();

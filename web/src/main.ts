@@ -3,6 +3,8 @@
  * change re-solves them in the worker (the newest input wins: a stale slow solve is cancelled)
  * and redraws the chart and the metrics. The view lives in the URL.
  */
+// First: starts the worker and vega's load before the rest of the page is evaluated.
+import { client, scriptStart, vegaLoaded } from './earlyStart.ts';
 import './style.css';
 import { BUILT_IN_SCENARIOS, getBuiltInScenario, type GameConfig } from '../../src/index.ts';
 import { ChartView } from './chartView.ts';
@@ -18,7 +20,6 @@ import { SolveProgress } from './progress.ts';
 import type { ExportFormat, RunView } from './protocol.ts';
 import { Scenarios } from './scenarios.ts';
 import { setPath, settingFromConfig, settingToConfig, withMode, withVariantStart, type Setting } from './setting.ts';
-import { SolverClient } from './solverClient.ts';
 import { setUpSweepPanel, type SweepMeta } from './sweepPanel.ts';
 import { tabList } from './tabs.ts';
 import { tooltipHandler } from './tooltip.ts';
@@ -39,6 +40,11 @@ export interface ExplorerProbe {
   phases: { solve: number; compute: number; spec: number; draw: number } | null;
   /** performance.now() when the first chart was drawn. */
   firstChart: number | null;
+  /**
+   * The way to the first chart, in milliseconds after navigation start: the page's script
+   * starts, vega is loaded, the worker's first answer arrives.
+   */
+  startup: { script: number; vega: number | null; firstSolve: number | null };
 }
 
 declare global {
@@ -55,10 +61,10 @@ const fields = describeFields();
 const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
 /** Controls that decide which other controls apply (a union's `type`): the form is redrawn when they change. */
 const conditionKeys = new Set(fields.flatMap((f) => [...(f.when ? [f.when.key] : []), ...(f.setInside ? [f.setInside.key] : [])]));
-const client = new SolverClient();
 const chartElement = byId<HTMLDivElement>('chart');
 const chart = new ChartView(chartElement, tooltipHandler(byId('chart-frame')));
-const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null, firstChart: null };
+const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null, firstChart: null, startup: { script: scriptStart, vega: null, firstSolve: null } };
+void vegaLoaded.then((at) => (probe.startup.vega = at), () => undefined);
 window.mesalabExplorer = probe;
 
 let state: ExplorerState = stateFromQuery(location.search, scenarios.defaults, scenarios.first);
@@ -184,6 +190,7 @@ async function update(inputAt: number | null): Promise<void> {
   );
   progress.stop();
   const solvedAt = performance.now();
+  probe.startup.firstSolve ??= solvedAt;
   // A newer input is waiting: leave the screen as it is and solve that one.
   if (outcomes.some((o) => !o.ok && o.failure.kind === 'cancelled')) return;
   const runs: (RunView | null)[] = ids.map(() => null);
