@@ -70,15 +70,6 @@ export function liftInlineData(spec: TopLevelSpec): LiftedSpec {
   return { spec: lifted, datasets, signals, key: JSON.stringify(keyed) };
 }
 
-function hasSignal(view: View, name: string): boolean {
-  try {
-    view.signal(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isInlineData(value: unknown): value is { values: object[] } {
   if (typeof value !== 'object' || value === null) return false;
   const keys = Object.keys(value);
@@ -88,8 +79,6 @@ function isInlineData(value: unknown): value is { values: object[] } {
 export class ChartView {
   private view: View | null = null;
   private key = '';
-  /** Signals set by the page, set again on a view compiled anew. */
-  private readonly signals = new Map<string, unknown>();
   private clickHandler: ((datum: Record<string, unknown> | undefined) => void) | null = null;
 
   constructor(
@@ -111,13 +100,12 @@ export class ChartView {
         const handler = this.clickHandler;
         view.addEventListener('click', (_event, item) => handler((item as { datum?: Record<string, unknown> } | null | undefined)?.datum));
       }
-      for (const [name, value] of this.signals) if (hasSignal(view, name)) view.signal(name, value);
       await view.initialize(this.container).runAsync();
       this.view = view;
       this.key = lifted.key;
     }
     for (const [name, rows] of lifted.datasets) this.view.data(name, rows as object[]);
-    for (const [name, value] of lifted.signals) if (!this.signals.has(name)) this.view.signal(name, value);
+    for (const [name, value] of lifted.signals) this.view.signal(name, value);
     // New data can change the size of axes and legends; vega only lays the view out again when asked.
     await this.view.resize().runAsync();
   }
@@ -127,11 +115,10 @@ export class ChartView {
     this.clickHandler = handler;
   }
 
-  /** Sets a signal of the running view (e.g. the scrubbed episode) and redraws. */
-  async signal(name: string, value: unknown): Promise<void> {
+  /** Replaces the rows of one named dataset of the running view (e.g. the scrubbed episode) and redraws. */
+  async data(name: string, rows: readonly object[]): Promise<void> {
     if (!this.view) return;
-    this.signals.set(name, value);
-    await this.view.signal(name, value).runAsync();
+    await this.view.data(name, rows as object[]).runAsync();
   }
 
   /** The chart as a standalone SVG document. */

@@ -8,9 +8,10 @@ import { client, scriptStart, vegaLoaded } from './earlyStart.ts';
 import './style.css';
 import { BUILT_IN_SCENARIOS, getBuiltInScenario, type GameConfig } from '../../src/index.ts';
 import { ChartView } from './chartView.ts';
-import { plotWidth, trajectoryChartSpec, type ChartRun } from './chartSpec.ts';
+import { plotWidth, scrubbedRows, trajectoryChartSpec, type ChartRun } from './chartSpec.ts';
 import { buildControls } from './controls.ts';
 import { download, fileStem } from './download.ts';
+import { EpisodeScrubber } from './episodeScrubber.ts';
 import { explain, renderExplanation } from './explain.ts';
 import { describeFields } from './fields.ts';
 import { loadChartFont } from './font.ts';
@@ -45,6 +46,8 @@ export interface ExplorerProbe {
    * starts, vega is loaded, the worker's first answer arrives.
    */
   startup: { script: number; vega: number | null; firstSolve: number | null };
+  /** The episode whose policy chart was drawn last, and how many times it was drawn. */
+  policy: { episode: number | null; renders: number };
 }
 
 declare global {
@@ -63,7 +66,7 @@ const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
 const conditionKeys = new Set(fields.flatMap((f) => [...(f.when ? [f.when.key] : []), ...(f.setInside ? [f.setInside.key] : [])]));
 const chartElement = byId<HTMLDivElement>('chart');
 const chart = new ChartView(chartElement, tooltipHandler(byId('chart-frame')));
-const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null, firstChart: null, startup: { script: scriptStart, vega: null, firstSolve: null } };
+const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null, firstChart: null, startup: { script: scriptStart, vega: null, firstSolve: null }, policy: { episode: null, renders: 0 } };
 void vegaLoaded.then((at) => (probe.startup.vega = at), () => undefined);
 window.mesalabExplorer = probe;
 
@@ -97,6 +100,24 @@ const progress = new SolveProgress({ box: byId('progress'), text: byId('progress
   client.cancel();
   byId('status').textContent = 'Cancelled. Change any input to solve again.';
 });
+
+/** The edited setting's column on screen: the scrubber and the exports show its run. */
+function shownIndex(): number {
+  return Math.max(0, columns.findIndex((c) => c.id === state.editing));
+}
+
+const scrubber = new EpisodeScrubber(
+  { slider: byId('episode'), play: byId('episode-play'), values: byId('episode-values'), frame: byId('policy-frame'), chart: byId('policy-chart') },
+  {
+    fetch: (episode) => client.episode(shownSolve, shownIndex(), episode),
+    onEpisode: (episode) => void chart.data('scrubbed', scrubbedRows(episode)),
+    onDrawn: (episode) => {
+      probe.policy.episode = episode;
+      probe.policy.renders++;
+      window.dispatchEvent(new CustomEvent('mesalab:policy', { detail: { episode } }));
+    },
+  },
+);
 
 // ---- State changes -------------------------------------------------------------------------
 
@@ -228,11 +249,12 @@ function chartWidth(): number {
 async function draw(): Promise<{ spec: number; draw: number }> {
   const started = performance.now();
   const runs: ChartRun[] = columns.map((c) => ({ setting: SETTING_LABEL[c.id], label: c.label, view: c.run }));
-  const spec = trajectoryChartSpec(runs, { width: chartWidth(), height: CHART_HEIGHT });
+  const shown = columns[shownIndex()];
+  scrubber.show(shown.run, columns.length > 1 ? shown.label : shown.run.name);
+  const spec = trajectoryChartSpec(runs, { width: chartWidth(), height: CHART_HEIGHT, scrubbed: scrubber.episode });
   const specDone = performance.now();
   await chart.show(spec);
   renderMetricsTable(byId('metrics'), columns);
-  const shown = columns.find((c) => c.id === state.editing) ?? columns[0];
   const setting = shown.id === 'b' && state.b ? state.b : state.a;
   renderExplanation(byId('explain'), explain(scenarios.section(setting.scenario), shown.run));
   return { spec: specDone - started, draw: performance.now() - specDone };
@@ -418,7 +440,7 @@ function openSweepPoint(params: Record<string, number>, meta: SweepMeta | null, 
 /** Chart as SVG or PNG; the edited setting's data as the CLI's CSV or JSON (written by the worker). */
 async function exportAs(kind: string): Promise<void> {
   if (columns.length === 0) return;
-  const index = Math.max(0, columns.findIndex((c) => c.id === state.editing));
+  const index = shownIndex();
   const chartStem = fileStem(columns.map((c) => c.run.name).join('-vs-'));
   const dataStem = fileStem(columns[index].run.name);
   if (kind === 'svg') download(`${chartStem}.svg`, await chart.toSvg(), 'image/svg+xml');
