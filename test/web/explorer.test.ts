@@ -14,6 +14,7 @@ import {
   formatNumber,
   gameResultToJson,
   getBuiltInScenario,
+  parseAnyConfig,
   parseGameConfig,
   parseScenarioConfig,
   resultToJson,
@@ -22,12 +23,15 @@ import {
   seed1,
   trajectoryToCsv,
   type GameConfig,
+  type GameTrajectory,
 } from '../../src/index.ts';
 import { runView } from '../../web/src/displayTable.ts';
 import { SECTIONS, sectionOf } from '../../web/src/sections.ts';
 import { shownMetrics } from '../../web/src/metricsTable.ts';
 import type { RunView } from '../../web/src/protocol.ts';
 import { solveConfig } from '../../web/src/solvedRun.ts';
+import { valuesText } from '../../web/src/episodeScrubber.ts';
+import { policyCurve, type RunPolicy } from '../../web/src/policyCurve.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -257,6 +261,67 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     expect(await page.locator('#explain').textContent()).toContain('The chart shows the first 30 of 100 episodes.');
     const lines = await page.locator('#explain dt').allTextContents();
     expect(lines).toEqual(['goal θ', 'coefficient a', 'output y', 'learning rate ℓ']);
+  });
+
+  it("shows an MLP's policy as its output and slope against θ at the scrubbed episode, with tooltips, and plays the episodes", async () => {
+    const config = getBuiltInScenario('neural').configs[0];
+    const parsed = parseAnyConfig(config);
+    const policy: RunPolicy = parsed.kind === 'game' ? { kind: 'game', game: parsed.parsed.game } : { kind: 'seed' };
+    await page.goto(`${url}?scenario=neural`);
+    await waitForRenders(page, 1);
+    // The network is trained in chromium, whose Math.tanh is not node's in the last bits, and
+    // training amplifies them: the page's run is checked against its own export (the CLI's JSON).
+    const exported = JSON.parse(await download(page, 'json')) as { parameters: Record<string, number[]>; actions: Record<string, number[]>; output: number[]; learningRate: number[] };
+    const columns = (record: Record<string, number[]>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Float64Array.from(v)]));
+    const trajectory = { parameters: columns(exported.parameters), actions: columns(exported.actions), output: Float64Array.from(exported.output), learningRate: Float64Array.from(exported.learningRate) } as unknown as GameTrajectory;
+    const shown = { series: [{ key: 'parameter:theta', role: 'parameter', name: 'theta', goal: true }, { key: 'slope', role: 'slope', name: 'theta' }, { key: 'output', role: 'output', name: 'y' }], training: [[0, 20]], window: 30 } as const;
+    /** The values line and the policy the page should show at episode n, computed here. */
+    const expected = (n: number) => {
+      const curve = policyCurve(policy, trajectory, n, shown.window);
+      const values: [string, number][] = [['parameter:theta', exported.parameters.theta[n]], ['slope', curve.at.slope], ['output', exported.output[n]], ['learningRate', exported.learningRate[n]]];
+      expect(curve.at.y).toBeCloseTo(exported.output[n], 12);
+      return { text: valuesText(shown as unknown as RunView, { curve, values }), curve };
+    };
+    const policyDrawn = (n: number) => page.waitForFunction((episode) => window.mesalabExplorer.policy.episode === episode, n, { timeout: 30_000 });
+    // The default episode is the first of deployment.
+    await policyDrawn(20);
+    expect(await page.locator('#episode-values').textContent()).toBe(expected(20).text);
+    // The chart plots the network's output and slope, never its weights.
+    const legend = await download(page, 'svg');
+    expect(legend).toContain('coefficient a = slope ∂y/∂θ');
+    expect(legend).not.toMatch(/>w\d+</);
+    // Scrubbing to a training episode.
+    await page.locator('#episode').fill('12');
+    await policyDrawn(12);
+    const { text, curve } = expected(12);
+    expect(await page.locator('#episode-values').textContent()).toBe(text);
+    expect(text).toContain('episode 12 (training)');
+    // Hovering the output panel shows θ, f(θ) and f′(θ) of a point of the curve computed here.
+    const frame = page.locator('#policy-frame');
+    const box = (await frame.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.6);
+    const tooltip = frame.locator('.chart-tooltip');
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(true);
+    const row = Object.fromEntries(await tooltip.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''])));
+    const theta = Number(row['θ']);
+    const i = curve.theta.findIndex((t) => Math.abs(t - theta) <= 1e-3 * Math.max(1, Math.abs(t)));
+    expect(i, `θ = ${theta} is a point of the curve`).toBeGreaterThanOrEqual(0);
+    expect(Number(row['y = f(θ)'])).toBeCloseTo(curve.output[i], 3);
+    expect(Number(row['slope f′(θ)'])).toBeCloseTo(curve.slope[i], 3);
+    // Hovering the trajectory shows every series' value at the episode pointed at.
+    const chartBox = (await page.locator('#chart').boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(chartBox.x + chartBox.width * 0.5, chartBox.y + 150);
+    const trajectoryTip = page.locator('#chart-frame > .chart-tooltip');
+    await expect.poll(() => trajectoryTip.textContent(), { timeout: 10_000 }).toMatch(/episode.*goal θ.*coefficient a = slope.*output y.*learning rate ℓ/);
+    await page.mouse.move(0, 0);
+    // Play walks the slider to the last episode of the window, then stops.
+    const before = await page.evaluate(() => window.mesalabExplorer.policy.renders);
+    await page.click('#episode-play');
+    expect(await page.getAttribute('#episode-play', 'aria-pressed')).toBe('true');
+    await policyDrawn(shown.window - 1);
+    await expect.poll(() => page.getAttribute('#episode-play', 'aria-pressed'), { timeout: 10_000 }).toBe('false');
+    expect(await page.evaluate(() => window.mesalabExplorer.policy.renders)).toBeGreaterThan(before + 3);
+    expect(await page.locator('#episode-values').textContent()).toBe(expected(shown.window - 1).text);
   });
 
   it('fills in a chosen variant\'s defaults: gradient-all, reinforce, discrete and mlp solve at once', async () => {
