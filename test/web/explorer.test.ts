@@ -152,6 +152,63 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await waitForRenders(page, renders + 1);
   });
 
+  it("shows a slow solve's progress against the library's estimate, and cancels it", async () => {
+    await page.goto(`${url}?scenario=seed-1&solver=reference&schedule.training=40&schedule.deployment=600`);
+    const progress = page.locator('#progress');
+    await expect.poll(() => progress.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('#progress-text').textContent()).toMatch(/^Solving .* with the reference solver \(640 episodes\): \d+\.\d s (of about \S+|so far)/);
+    await page.click('#progress-cancel');
+    expect(await progress.isVisible()).toBe(false);
+    expect(await page.locator('#status').textContent()).toContain('Cancelled');
+    // Any input solves again.
+    await page.selectOption('#field-solver', 'grid');
+    await waitForRenders(page, 1);
+    expect(await page.locator('#status').textContent()).toContain('N = 640, grid solver');
+  });
+
+  it('lets the newest input win while inputs come faster than a slow solver answers', async () => {
+    await page.goto(`${url}?scenario=seed-1&schedule.training=40&schedule.deployment=600`);
+    await waitForRenders(page, 1);
+    // Every text the banner over the chart shows from now on.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { bannerTexts: string[] }).bannerTexts = seen;
+      const banner = document.getElementById('chart-error') as HTMLElement;
+      new MutationObserver(() => {
+        if (!banner.hidden && banner.textContent) seen.push(banner.textContent);
+      }).observe(banner, { childList: true, characterData: true, subtree: true, attributes: true });
+    });
+    // The solver changes every half second; reference takes seconds at N = 640, grid and exact milliseconds.
+    for (const solver of ['reference', 'grid', 'reference', 'exact', 'reference', 'grid', 'reference', 'exact']) {
+      await page.selectOption('#field-solver', solver);
+      if (solver !== 'reference') await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toContain(`N = 640, ${solver} solver`);
+      await page.waitForTimeout(500);
+    }
+    expect(await page.locator('#status').textContent()).toContain('N = 640, exact solver');
+    await expectMetrics(page, 'a', solve({ ...seed1, solver: 'exact', schedule: { training: 40, deployment: 600, learningRate: 1 } }));
+    expect(await page.evaluate(() => (window as unknown as { bannerTexts: string[] }).bannerTexts)).toEqual([]);
+  });
+
+  it('solves N = 10⁶ episodes without blocking the main thread (long tasks measured in the page)', async () => {
+    await page.goto(`${url}?scenario=seed-1&solver=exact&plotWindow=&schedule.deployment=999980`);
+    await waitForRenders(page, 1);
+    await page.evaluate(() => {
+      const tasks: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = tasks;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const timing = await moveSliderTimed(page, 'schedule.training', 30);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+    const longest = Math.max(0, ...tasks);
+    console.log(
+      `explorer: N = 10^6, exact solver: solved and redrawn in ${timing.latency.toFixed(0)} ms (worker ${timing.solve.toFixed(0)} ms); main-thread tasks over 50 ms: ${tasks.length}, longest ${longest.toFixed(0)} ms; page heap ${(heap / 2 ** 20).toFixed(0)} MB`,
+    );
+    expect(await page.locator('#status').textContent()).toContain('N = 1000010');
+    // The worker does the solving; the page only draws a few thousand points.
+    expect(longest).toBeLessThan(Math.max(250, timing.solve / 2));
+  });
+
   it('restores the whole view, comparison included, from its URL', async () => {
     const renders = await renderCount(page);
     await page.check('#compare');
