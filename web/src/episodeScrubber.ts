@@ -57,7 +57,12 @@ export class EpisodeScrubber {
 
   /** The episode marked now. */
   get episode(): number {
-    return this.run === null ? 0 : this.clamp(this.chosen ?? defaultEpisode(this.run));
+    return this.run === null ? 0 : this.episodeFor(this.run);
+  }
+
+  /** The episode that will be marked once `run` is shown: the user's choice in its window, else its default. */
+  episodeFor(run: Pick<RunView, 'training' | 'window'>): number {
+    return Math.min(Math.max(0, run.window - 1), Math.max(0, Math.round(this.chosen ?? defaultEpisode(run))));
   }
 
   /** A new run is on screen (labelled `label`): show its chosen episode. */
@@ -125,10 +130,6 @@ export class EpisodeScrubber {
     this.playing = playing;
     this.el.play.textContent = playing ? 'Pause' : 'Play';
     this.el.play.setAttribute('aria-pressed', String(playing));
-  }
-
-  private clamp(episode: number): number {
-    return Math.min(Math.max(0, (this.run?.window ?? 1) - 1), Math.max(0, Math.round(episode)));
   }
 }
 

@@ -250,10 +250,11 @@ async function draw(): Promise<{ spec: number; draw: number }> {
   const started = performance.now();
   const runs: ChartRun[] = columns.map((c) => ({ setting: SETTING_LABEL[c.id], label: c.label, view: c.run }));
   const shown = columns[shownIndex()];
-  scrubber.show(shown.run, columns.length > 1 ? shown.label : shown.run.name);
-  const spec = trajectoryChartSpec(runs, { width: chartWidth(), height: CHART_HEIGHT, scrubbed: scrubber.episode });
+  const spec = trajectoryChartSpec(runs, { width: chartWidth(), height: CHART_HEIGHT, scrubbed: scrubber.episodeFor(shown.run) });
   const specDone = performance.now();
   await chart.show(spec);
+  // After the trajectory: the policy chart's own vega work never delays it.
+  scrubber.show(shown.run, columns.length > 1 ? shown.label : shown.run.name);
   renderMetricsTable(byId('metrics'), columns);
   const setting = shown.id === 'b' && state.b ? state.b : state.a;
   renderExplanation(byId('explain'), explain(scenarios.section(setting.scenario), shown.run));
