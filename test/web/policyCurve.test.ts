@@ -15,6 +15,7 @@ describe('policyCurve', () => {
     const run = solve(seed1);
     for (const n of [0, 19, 20, 99]) {
       const curve = policyCurve(policyOf(seed1), run.trajectory, n, 100);
+      if (!curve) throw new Error('the seed run holds its coefficients');
       const a = run.trajectory.actions.a[n];
       curve.theta.forEach((theta, i) => {
         expect(curve.output[i]).toBeCloseTo(a * theta, 12);
@@ -30,6 +31,7 @@ describe('policyCurve', () => {
     const slopes = run.columns[run.series.findIndex((s) => s.role === 'slope')];
     for (const n of [5, 19, 20, 60]) {
       const curve = policyCurve(policyOf(config), run.trajectory, n, 30, 401);
+      if (!curve) throw new Error('the neural run holds its weights');
       expect(curve.at.y).toBeCloseTo(run.trajectory.output[n], 12);
       expect(curve.at.slope).toBeCloseTo(slopes[n], 12);
       // Central differences of the output against the slope written by the network's backward pass.
@@ -38,6 +40,11 @@ describe('policyCurve', () => {
         expect(Math.abs(difference - curve.slope[i])).toBeLessThan(1e-3 * Math.max(1, Math.abs(curve.slope[i])));
       }
     }
+  });
+
+  it("is null for the corridor, whose solver plays its own choice and not the policy's coefficient", () => {
+    const config = getBuiltInScenario('corridor').configs[0];
+    expect(policyCurve(policyOf(config), solve(config).trajectory, 0, 10)).toBeNull();
   });
 });
 

@@ -80,6 +80,8 @@ export class ChartView {
   private view: View | null = null;
   private key = '';
   private clickHandler: ((datum: Record<string, unknown> | undefined) => void) | null = null;
+  /** The last queued change: a change waits for the one before, so two never run on one view at once. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly container: HTMLElement,
@@ -87,7 +89,17 @@ export class ChartView {
   ) {}
 
   /** Draws the spec, reusing the running view when only the data changed. */
-  async show(spec: TopLevelSpec): Promise<void> {
+  show(spec: TopLevelSpec): Promise<void> {
+    return this.enqueue(() => this.draw(spec));
+  }
+
+  private enqueue(change: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(change);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async draw(spec: TopLevelSpec): Promise<void> {
     const lifted = liftInlineData(spec);
     if (!this.view || lifted.key !== this.key) {
       const { View, parse, compile } = await loadChartEngine();
@@ -116,9 +128,10 @@ export class ChartView {
   }
 
   /** Replaces the rows of one named dataset of the running view (e.g. the scrubbed episode) and redraws. */
-  async data(name: string, rows: readonly object[]): Promise<void> {
-    if (!this.view) return;
-    await this.view.data(name, rows as object[]).runAsync();
+  data(name: string, rows: readonly object[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.view) await this.view.data(name, rows as object[]).runAsync();
+    });
   }
 
   /** The chart as a standalone SVG document. */

@@ -97,7 +97,8 @@ export class EpisodeScrubber {
         // A replaced run: the next show() asks again.
         if (view === null || this.run === null) continue;
         this.el.values.textContent = valuesText(this.run, view);
-        await this.chart.show(policyChartSpec(view.curve, this.label, { width: Math.max(280, this.el.chart.clientWidth) }));
+        this.el.frame.hidden = view.curve === null;
+        if (view.curve) await this.chart.show(policyChartSpec(view.curve, this.label, { width: Math.max(280, this.el.chart.clientWidth) }));
         this.hooks.onDrawn(episode);
       }
     } finally {
@@ -141,7 +142,7 @@ export function defaultEpisode(run: Pick<RunView, 'training' | 'window'>): numbe
 
 /** "episode 20 (deployment): goal θ 0.5000 · coefficient a 0.9000 · output y 0.4500 · learning rate ℓ 0". */
 export function valuesText(run: Pick<RunView, 'series' | 'training'>, view: EpisodeView): string {
-  const n = view.curve.episode;
+  const n = view.episode;
   const phase = run.training.some(([start, end]) => n >= start && n < end) ? 'training' : 'deployment';
   const values = new Map(view.values);
   const parts = run.series.map((s) => `${seriesLabel(s)} ${formatNumber(values.get(s.key) ?? null)}`);

@@ -14,8 +14,14 @@ export type RunPolicy = { readonly kind: 'game'; readonly game: Game } | { reado
 /** Points of the curve; a 2×16 network costs about a microsecond each. */
 export const CURVE_POINTS = 121;
 
-export function policyCurve(policy: RunPolicy, trajectory: GameTrajectory, episode: number, window: number, points = CURVE_POINTS): PolicyCurve {
+/**
+ * The curve, or null for a run whose trajectory does not hold its policy's every action
+ * component (a solver of an extension may play actions of its own, e.g. the corridor's choice).
+ */
+export function policyCurve(policy: RunPolicy, trajectory: GameTrajectory, episode: number, window: number, points = CURVE_POINTS): PolicyCurve | null {
   const goalName = policy.kind === 'game' ? policy.game.parameters[policy.game.goal].name : 'theta';
+  const names = policy.kind === 'game' ? actionNames(policy.game) : ['a'];
+  if (!names.every((name) => trajectory.actions[name] !== undefined) || trajectory.parameters[goalName] === undefined) return null;
   const at = outputAt(policy, trajectory, episode);
   const [lo, hi] = curveRange(trajectory.parameters[goalName], window);
   const theta = new Float64Array(points);

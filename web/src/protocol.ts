@@ -144,7 +144,9 @@ export interface PolicyCurve {
 
 /** One episode of a kept run: its policy, and every shown series' exact value (not thinned). */
 export interface EpisodeView {
-  readonly curve: PolicyCurve;
+  readonly episode: number;
+  /** Null where the run's trajectory does not hold its policy (policyCurve.ts). */
+  readonly curve: PolicyCurve | null;
   /** [series key, value] in `RunView.series` order, then the learning rate as 'learningRate'. */
   readonly values: readonly (readonly [string, number])[];
 }

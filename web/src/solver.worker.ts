@@ -94,11 +94,16 @@ function episodeOf({ id, of, index, episode }: PolicyRequest): void {
   const episodes = run.trajectory.output.length;
   const n = Math.min(episodes - 1, Math.max(0, Math.round(episode)));
   const window = Math.min(run.plotWindow, episodes);
-  kept.policies[index] ??= policyOfConfig(kept.configs[index]);
-  const curve = policyCurve(kept.policies[index], run.trajectory, n, window);
-  const values: [string, number][] = run.series.map((s, i) => [s.key, run.columns[i][n]]);
-  values.push(['learningRate', run.trajectory.learningRate[n]]);
-  post({ type: 'policy', id, episode: { curve, values } }, [curve.theta.buffer as ArrayBuffer, curve.output.buffer as ArrayBuffer, curve.slope.buffer as ArrayBuffer]);
+  try {
+    kept.policies[index] ??= policyOfConfig(kept.configs[index]);
+    const curve = policyCurve(kept.policies[index], run.trajectory, n, window);
+    const values: [string, number][] = run.series.map((s, i) => [s.key, run.columns[i][n]]);
+    values.push(['learningRate', run.trajectory.learningRate[n]]);
+    const transfer = curve ? [curve.theta.buffer as ArrayBuffer, curve.output.buffer as ArrayBuffer, curve.slope.buffer as ArrayBuffer] : [];
+    post({ type: 'policy', id, episode: { episode: n, curve, values } }, transfer);
+  } catch (error) {
+    post({ type: 'policy', id, episode: null, error: describeFailure(error).message });
+  }
 }
 
 function policyOfConfig(config: unknown): RunPolicy {
