@@ -14,6 +14,7 @@ import {
   formatNumber,
   gameResultToJson,
   getBuiltInScenario,
+  parseAnyConfig,
   parseGameConfig,
   parseScenarioConfig,
   resultToJson,
@@ -23,12 +24,15 @@ import {
   seedAsGameTrajectory,
   trajectoryToCsv,
   type GameConfig,
+  type GameTrajectory,
 } from '../../src/index.ts';
 import { runView } from '../../web/src/displayTable.ts';
 import { SECTIONS, sectionOf } from '../../web/src/sections.ts';
 import { shownMetrics } from '../../web/src/metricsTable.ts';
 import type { RunView } from '../../web/src/protocol.ts';
 import { solveConfig } from '../../web/src/solvedRun.ts';
+import { valuesText } from '../../web/src/episodeScrubber.ts';
+import { policyCurve, type RunPolicy } from '../../web/src/policyCurve.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -69,7 +73,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     page.on('request', (request) => {
       if (!request.url().startsWith(url) && !/^(data|blob):/.test(request.url())) external.push(request.url());
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
     await page.exposeFunction('reportAnnouncement', (text: string) => {
       if (/Invalid input|Too (small|big)|expected \w+, received|expected record/.test(text)) jargonSeen.push(text);
     });
@@ -258,6 +262,68 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     expect(await page.locator('#explain').textContent()).toContain('The chart shows the first 30 of 100 episodes.');
     const lines = await page.locator('#explain dt').allTextContents();
     expect(lines).toEqual(['goal θ', 'coefficient a', 'output y', 'learning rate ℓ']);
+  });
+
+  it("shows an MLP's policy as its output and slope against θ at the scrubbed episode, with tooltips, and plays the episodes", async () => {
+    const config = getBuiltInScenario('neural').configs[0];
+    const parsed = parseAnyConfig(config);
+    const policy: RunPolicy = parsed.kind === 'game' ? { kind: 'game', game: parsed.parsed.game } : { kind: 'seed' };
+    await page.goto(`${url}?scenario=neural`);
+    await waitForRenders(page, 1);
+    // The network is trained in chromium, whose Math.tanh is not node's in the last bits, and
+    // training amplifies them: the page's run is checked against its own export (the CLI's JSON).
+    const exported = JSON.parse(await download(page, 'json')) as { parameters: Record<string, number[]>; actions: Record<string, number[]>; output: number[]; learningRate: number[] };
+    const columns = (record: Record<string, number[]>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, Float64Array.from(v)]));
+    const trajectory = { parameters: columns(exported.parameters), actions: columns(exported.actions), output: Float64Array.from(exported.output), learningRate: Float64Array.from(exported.learningRate) } as unknown as GameTrajectory;
+    const shown = { series: [{ key: 'parameter:theta', role: 'parameter', name: 'theta', goal: true }, { key: 'slope', role: 'slope', name: 'theta' }, { key: 'output', role: 'output', name: 'y' }], training: [[0, 20]], window: 30 } as const;
+    /** The values line and the policy the page should show at episode n, computed here. */
+    const expected = (n: number) => {
+      const curve = policyCurve(policy, trajectory, n, shown.window);
+      if (!curve) throw new Error('the neural run holds its weights');
+      const values: [string, number][] = [['parameter:theta', exported.parameters.theta[n]], ['slope', curve.at.slope], ['output', exported.output[n]], ['learningRate', exported.learningRate[n]]];
+      expect(curve.at.y).toBeCloseTo(exported.output[n], 12);
+      return { text: valuesText(shown as unknown as RunView, { episode: n, curve, values }), curve };
+    };
+    const policyDrawn = (n: number) => page.waitForFunction((episode) => window.mesalabExplorer.policy.episode === episode, n, { timeout: 30_000 });
+    // The default episode is the first of deployment.
+    await policyDrawn(20);
+    expect(await page.locator('#episode-values').textContent()).toBe(expected(20).text);
+    // The chart plots the network's output and slope, never its weights.
+    const legend = await download(page, 'svg');
+    expect(legend).toContain('coefficient a = slope ∂y/∂θ');
+    expect(legend).not.toMatch(/>w\d+</);
+    // Scrubbing to a training episode.
+    await page.locator('#episode').fill('12');
+    await policyDrawn(12);
+    const { text, curve } = expected(12);
+    expect(await page.locator('#episode-values').textContent()).toBe(text);
+    expect(text).toContain('episode 12 (training)');
+    // Hovering the output panel shows θ, f(θ) and f′(θ) of a point of the curve computed here.
+    const frame = page.locator('#policy-frame');
+    const box = (await frame.boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.6);
+    const tooltip = frame.locator('.chart-tooltip');
+    await expect.poll(() => tooltip.isVisible(), { timeout: 10_000 }).toBe(true);
+    const row = Object.fromEntries(await tooltip.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''])));
+    const theta = Number(row['θ']);
+    const i = curve.theta.findIndex((t) => Math.abs(t - theta) <= 1e-3 * Math.max(1, Math.abs(t)));
+    expect(i, `θ = ${theta} is a point of the curve`).toBeGreaterThanOrEqual(0);
+    expect(Number(row['y = f(θ)'])).toBeCloseTo(curve.output[i], 3);
+    expect(Number(row['slope f′(θ)'])).toBeCloseTo(curve.slope[i], 3);
+    // Hovering the trajectory shows every series' value at the episode pointed at.
+    const chartBox = (await page.locator('#chart').boundingBox()) as { x: number; y: number; width: number; height: number };
+    await page.mouse.move(chartBox.x + chartBox.width * 0.5, chartBox.y + 150);
+    const trajectoryTip = page.locator('#chart-frame > .chart-tooltip');
+    await expect.poll(() => trajectoryTip.textContent(), { timeout: 10_000 }).toMatch(/episode.*goal θ.*coefficient a = slope.*output y.*learning rate ℓ/);
+    await page.mouse.move(0, 0);
+    // Play walks the slider to the last episode of the window, then stops.
+    const before = await page.evaluate(() => window.mesalabExplorer.policy.renders);
+    await page.click('#episode-play');
+    expect(await page.getAttribute('#episode-play', 'aria-pressed')).toBe('true');
+    await policyDrawn(shown.window - 1);
+    await expect.poll(() => page.getAttribute('#episode-play', 'aria-pressed'), { timeout: 10_000 }).toBe('false');
+    expect(await page.evaluate(() => window.mesalabExplorer.policy.renders)).toBeGreaterThan(before + 3);
+    expect(await page.locator('#episode-values').textContent()).toBe(expected(shown.window - 1).text);
   });
 
   it('fills in a chosen variant\'s defaults: gradient-all, reinforce, discrete and mlp solve at once', async () => {
@@ -479,10 +545,67 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     expect(await page.locator('#metrics caption').textContent()).toContain('What the chart shows, in numbers.');
   });
 
-  it('re-solves and redraws N = 10⁴ episodes quickly (median of 20 moves, measured in the page)', async () => {
-    // Moves the training length of seed-1 stretched to 10⁴ episodes, or the learning rate.
+  it("shows a slow solve's progress against the library's estimate, and cancels it", async () => {
+    await page.goto(`${url}?scenario=seed-1&solver=reference&schedule.training=40&schedule.deployment=600`);
+    const progress = page.locator('#progress');
+    await expect.poll(() => progress.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await page.locator('#progress-text').textContent()).toMatch(/^Solving .* with the reference solver \(640 episodes\): \d+\.\d s (of about \S+|so far)/);
+    await page.click('#progress-cancel');
+    expect(await progress.isVisible()).toBe(false);
+    expect(await page.locator('#status').textContent()).toContain('Cancelled');
+    // Any input solves again.
+    await page.selectOption('#field-solver', 'grid');
+    await waitForRenders(page, 1);
+    expect(await page.locator('#status').textContent()).toContain('N = 640, grid solver');
+  });
+
+  it('lets the newest input win while inputs come faster than a slow solver answers', async () => {
+    await page.goto(`${url}?scenario=seed-1&schedule.training=40&schedule.deployment=600`);
+    await waitForRenders(page, 1);
+    // Every text the banner over the chart shows from now on.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { bannerTexts: string[] }).bannerTexts = seen;
+      const banner = document.getElementById('chart-error') as HTMLElement;
+      new MutationObserver(() => {
+        if (!banner.hidden && banner.textContent) seen.push(banner.textContent);
+      }).observe(banner, { childList: true, characterData: true, subtree: true, attributes: true });
+    });
+    // The solver changes every half second; reference takes seconds at N = 640, grid and exact milliseconds.
+    for (const solver of ['reference', 'grid', 'reference', 'exact', 'reference', 'grid', 'reference', 'exact']) {
+      await page.selectOption('#field-solver', solver);
+      if (solver !== 'reference') await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toContain(`N = 640, ${solver} solver`);
+      await page.waitForTimeout(500);
+    }
+    expect(await page.locator('#status').textContent()).toContain('N = 640, exact solver');
+    await expectMetrics(page, 'a', solve({ ...seed1, solver: 'exact', schedule: { training: 40, deployment: 600, learningRate: 1 } }));
+    expect(await page.evaluate(() => (window as unknown as { bannerTexts: string[] }).bannerTexts)).toEqual([]);
+  });
+
+  it('solves N = 10⁶ episodes without blocking the main thread (long tasks measured in the page)', async () => {
+    await page.goto(`${url}?scenario=seed-1&solver=exact&plotWindow=&schedule.deployment=999980`);
+    await waitForRenders(page, 1);
+    await page.evaluate(() => {
+      const tasks: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = tasks;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const timing = await moveSliderTimed(page, 'schedule.training', 30);
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+    const longest = Math.max(0, ...tasks);
+    console.log(
+      `explorer: N = 10^6, exact solver: solved and redrawn in ${timing.latency.toFixed(0)} ms (worker ${timing.solve.toFixed(0)} ms); main-thread tasks over 50 ms: ${tasks.length}, longest ${longest.toFixed(0)} ms; page heap ${(heap / 2 ** 20).toFixed(0)} MB`,
+    );
+    expect(await page.locator('#status').textContent()).toContain('N = 1000010');
+    // The worker does the solving; the page only draws a few thousand points.
+    expect(longest).toBeLessThan(Math.max(250, timing.solve / 2));
+  });
+
+  it('re-solves and redraws N = 10⁴ and 10⁵ episodes quickly (median of 20 moves, measured in the page)', async () => {
+    // Moves the training length of seed-1 stretched to N episodes, or the learning rate.
     const measure = async (query: string, slider: 'schedule.training' | 'schedule.learningRate') => {
-      await page.goto(`${url}?scenario=seed-1&schedule.deployment=9980&${query}`);
+      await page.goto(`${url}?scenario=seed-1&${query}`);
       await waitForRenders(page, 1);
       const moves: Timing[] = [];
       for (let i = 0; i < 25; i++) moves.push(await moveSliderTimed(page, slider, slider === 'schedule.training' ? 20 + i : 0.5 + i / 50));
@@ -494,19 +617,50 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
       return { total: median((t) => t.latency), solve: median((t) => t.solve), compute: median((t) => t.compute), spec: median((t) => t.spec), draw: median((t) => t.draw) };
     };
     const rows: string[] = [];
-    for (const [label, query, slider] of [
-      ['grid solver, whole run drawn', 'plotWindow=', 'schedule.training'],
-      ['exact solver, whole run drawn', 'plotWindow=&solver=exact', 'schedule.training'],
-      ['grid solver, first 30 episodes drawn', 'plotWindow=30', 'schedule.training'],
-      ['grid solver, 10⁴ training episodes', 'plotWindow=&schedule.training=10000&schedule.deployment=0', 'schedule.learningRate'],
-      ['exact solver, 10⁴ training episodes', 'plotWindow=&schedule.training=10000&schedule.deployment=0&solver=exact', 'schedule.learningRate'],
-    ] as const) {
-      const m = await measure(query, slider);
-      const ms = (x: number) => `${x.toFixed(1).padStart(5)} ms`;
-      rows.push(`  ${label.padEnd(37)} ${ms(m.total)}  (worker ${ms(m.solve)} of which solving ${ms(m.compute)}, chart spec ${ms(m.spec)}, vega ${ms(m.draw)})`);
-      expect(m.total).toBeLessThan(1000);
+    for (const n of [10_000, 100_000]) {
+      const power = Math.round(Math.log10(n));
+      rows.push(`N = 10^${power} (seed-1 with ${n - 20} deployment episodes, unless said):`);
+      for (const [label, query, slider] of [
+        ['grid solver, whole run drawn', 'plotWindow=', 'schedule.training'],
+        ['exact solver, whole run drawn', 'plotWindow=&solver=exact', 'schedule.training'],
+        ['grid solver, first 30 episodes drawn', 'plotWindow=30', 'schedule.training'],
+        [`grid solver, 10^${power} training episodes`, `plotWindow=&schedule.training=${n}&schedule.deployment=0`, 'schedule.learningRate'],
+        [`exact solver, 10^${power} training episodes`, `plotWindow=&schedule.training=${n}&schedule.deployment=0&solver=exact`, 'schedule.learningRate'],
+      ] as const) {
+        const m = await measure(`schedule.deployment=${n - 20}&${query}`, slider);
+        const ms = (x: number) => `${x.toFixed(1).padStart(5)} ms`;
+        rows.push(`  ${label.padEnd(37)} ${ms(m.total)}  (worker ${ms(m.solve)} of which solving ${ms(m.compute)}, chart spec ${ms(m.spec)}, vega ${ms(m.draw)})`);
+        // A generous bound (two shared cores): the figures printed are the measurement.
+        expect(m.total).toBeLessThan(2000);
+      }
     }
-    console.log(`explorer: input event → solved and redrawn, N = 10 000 (seed-1 with 9 980 deployment episodes, unless said), median of 20 moves (target < 16 ms):\n${rows.join('\n')}`);
+    console.log(`explorer: input event → solved and redrawn, median of 20 moves (target < 50 ms at 10^5):\n${rows.join('\n')}`);
+  }, 300_000);
+
+  it('draws the first chart soon after load (measured in the page)', async () => {
+    const context = await (browser as Browser).newContext({ viewport: { width: 1440, height: 1000 } });
+    const fresh = await context.newPage();
+    const times: number[] = [];
+    const steps: string[] = [];
+    let loaded: { name: string; bytes: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      await fresh.goto(`${url}?scenario=seed-1`);
+      await waitForRenders(fresh, 1);
+      // What the first (uncached) load fetched.
+      if (i === 0) {
+        loaded = await fresh.evaluate(() =>
+          performance.getEntriesByType('resource').map((r) => ({ name: r.name.replace(/^.*\//, ''), bytes: (r as PerformanceResourceTiming).encodedBodySize })),
+        );
+      }
+      const { firstChart, startup } = await fresh.evaluate(() => window.mesalabExplorer);
+      times.push(firstChart ?? NaN);
+      steps.push(`script ${startup.script.toFixed(0)}, vega loaded ${startup.vega?.toFixed(0)}, first solve back ${startup.firstSolve?.toFixed(0)}`);
+    }
+    await context.close();
+    console.log(
+      `explorer: first chart ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')} after navigation start (3 loads; ms: ${steps.join(' / ')}); fetched: ${loaded.map((r) => `${r.name} ${(r.bytes / 1024).toFixed(0)} kB`).join(', ')}`,
+    );
+    for (const t of times) expect(t).toBeLessThan(10_000);
   });
 
   it('saves a screenshot of the comparison view to docs/explorer.png', async () => {
@@ -529,6 +683,10 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await phone.screenshot({ path: PHONE_SCREENSHOT, animations: 'disabled' });
     await context.close();
     expect(readFileSync(PHONE_SCREENSHOT).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('threw no error in the page in any of the tests above', () => {
+    expect(pageErrors).toEqual([]);
   });
 });
 

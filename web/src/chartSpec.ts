@@ -2,8 +2,8 @@
  * The trajectory chart of the explorer (Vega-Lite): θ, the coefficient a and the output y of
  * each run against the episode, the learning rate ℓ on a strip of its own below (so ℓ = 10⁹ does
  * not flatten the rest), training episodes shaded and a "deployment starts" marker where each
- * training stage ends. Hovering shows every value of the nearest episode; the scrubber (the
- * `scrub` signal) marks one episode. In comparison mode setting B is drawn dotted on the same
+ * training stage ends. Hovering shows every value of the nearest episode; the episode chosen with
+ * the scrubber is a dark rule (the `scrubbed` dataset, fed alone while scrubbing). In comparison mode setting B is drawn dotted on the same
  * axes. Lines are thinned to what the pixels show (simplify.ts); the hover points are at most one
  * per pixel column.
  */
@@ -25,6 +25,8 @@ export interface ChartLayout {
   readonly width: number;
   /** Height of the main panel's plot area. */
   readonly height: number;
+  /** The episode chosen with the scrubber, drawn as a rule (none: null). */
+  readonly scrubbed?: number | null;
 }
 
 /** Room for the y axis and its title left of the plot, and a little on the right. */
@@ -33,7 +35,7 @@ const STRIP_HEIGHT = 64;
 export const CHART_FONT = 'DejaVu Sans';
 
 // Okabe–Ito colours, one per role; a second parameter or coefficient takes the next of its list.
-const ROLE_COLOURS: Readonly<Record<string, readonly string[]>> = {
+export const ROLE_COLOURS: Readonly<Record<string, readonly string[]>> = {
   goal: ['#0072B2'],
   parameter: ['#56B4E9', '#E69F00', '#F0E442'],
   coefficient: ['#D55E00', '#E69F00', '#882255'],
@@ -105,7 +107,7 @@ export function trajectoryChartSpec(runs: readonly ChartRun[], layout: ChartLayo
   };
   const hoverRules = [
     { data: { name: 'hover' }, transform: [{ filter: { param: 'hovered', empty: false } }], mark: { type: 'rule', color: '#9aa0a8', strokeWidth: 1 }, encoding: { x: xEncoding } },
-    { data: { name: 'hover' }, transform: [{ filter: "datum.episode === scrub && datum.setting === 'A'" }], mark: { type: 'rule', color: '#1f2328', strokeWidth: 2 }, encoding: { x: xEncoding } },
+    { data: { name: 'scrubbed' }, mark: { type: 'rule', color: '#1f2328', strokeWidth: 2 }, encoding: { x: xEncoding } },
   ];
   const main = {
     width,
@@ -150,9 +152,8 @@ export function trajectoryChartSpec(runs: readonly ChartRun[], layout: ChartLayo
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     // Variables, so new text needs no new dataflow (chartView.ts).
     title: { text: { expr: 'titleText' }, subtitle: { expr: 'subtitleText' } },
-    datasets: { hover },
+    datasets: { hover, scrubbed: scrubbedRows(layout.scrubbed ?? null) },
     params: [
-      { name: 'scrub', value: -1 },
       { name: 'titleText', value: title.text },
       { name: 'subtitleText', value: title.subtitle },
     ],
@@ -167,6 +168,11 @@ export function trajectoryChartSpec(runs: readonly ChartRun[], layout: ChartLayo
       title: { fontSize: 14, subtitleFontSize: 12, subtitleColor: '#555b63', anchor: 'start' },
     },
   } as unknown as TopLevelSpec;
+}
+
+/** The rows of the `scrubbed` dataset: the chosen episode, if any. */
+export function scrubbedRows(episode: number | null): { episode: number }[] {
+  return episode === null ? [] : [{ episode }];
 }
 
 /** "seed-1: first 30 of 100 episodes", or both settings' names in comparison mode. */

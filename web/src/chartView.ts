@@ -4,9 +4,27 @@
  * data and the values of its top-level variables (params such as a title's text), the new rows go
  * into the running view as a changeset, the values are set as signals, and vega re-runs only the
  * dataflow behind them.
+ *
+ * vega and vega-lite (most of the page's JavaScript) are a chunk of their own, loaded on first
+ * use: the page asks for them at start (loadChartEngine) and parses them while the worker
+ * solves the first setting, instead of before the worker even starts.
  */
-import { View, parse, type TooltipHandler } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { parse as vegaParse, TooltipHandler, View } from 'vega';
+import type { compile as vegaLiteCompile, TopLevelSpec } from 'vega-lite';
+
+interface ChartEngine {
+  readonly View: typeof View;
+  readonly parse: typeof vegaParse;
+  readonly compile: typeof vegaLiteCompile;
+}
+
+let engine: Promise<ChartEngine> | null = null;
+
+/** Loads vega and vega-lite once; every chart waits for the same load. */
+export function loadChartEngine(): Promise<ChartEngine> {
+  engine ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ View: vega.View, parse: vega.parse, compile: vegaLite.compile }));
+  return engine;
+}
 
 /** A spec whose inline datasets were replaced by named ones, and those datasets. */
 export interface LiftedSpec {
@@ -52,15 +70,6 @@ export function liftInlineData(spec: TopLevelSpec): LiftedSpec {
   return { spec: lifted, datasets, signals, key: JSON.stringify(keyed) };
 }
 
-function hasSignal(view: View, name: string): boolean {
-  try {
-    view.signal(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function isInlineData(value: unknown): value is { values: object[] } {
   if (typeof value !== 'object' || value === null) return false;
   const keys = Object.keys(value);
@@ -70,9 +79,9 @@ function isInlineData(value: unknown): value is { values: object[] } {
 export class ChartView {
   private view: View | null = null;
   private key = '';
-  /** Signals set by the page, set again on a view compiled anew. */
-  private readonly signals = new Map<string, unknown>();
   private clickHandler: ((datum: Record<string, unknown> | undefined) => void) | null = null;
+  /** The last queued change: a change waits for the one before, so two never run on one view at once. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly container: HTMLElement,
@@ -80,9 +89,20 @@ export class ChartView {
   ) {}
 
   /** Draws the spec, reusing the running view when only the data changed. */
-  async show(spec: TopLevelSpec): Promise<void> {
+  show(spec: TopLevelSpec): Promise<void> {
+    return this.enqueue(() => this.draw(spec));
+  }
+
+  private enqueue(change: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(change);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async draw(spec: TopLevelSpec): Promise<void> {
     const lifted = liftInlineData(spec);
     if (!this.view || lifted.key !== this.key) {
+      const { View, parse, compile } = await loadChartEngine();
       this.view?.finalize();
       this.view = null;
       this.container.replaceChildren();
@@ -92,13 +112,12 @@ export class ChartView {
         const handler = this.clickHandler;
         view.addEventListener('click', (_event, item) => handler((item as { datum?: Record<string, unknown> } | null | undefined)?.datum));
       }
-      for (const [name, value] of this.signals) if (hasSignal(view, name)) view.signal(name, value);
       await view.initialize(this.container).runAsync();
       this.view = view;
       this.key = lifted.key;
     }
     for (const [name, rows] of lifted.datasets) this.view.data(name, rows as object[]);
-    for (const [name, value] of lifted.signals) if (!this.signals.has(name)) this.view.signal(name, value);
+    for (const [name, value] of lifted.signals) this.view.signal(name, value);
     // New data can change the size of axes and legends; vega only lays the view out again when asked.
     await this.view.resize().runAsync();
   }
@@ -108,11 +127,11 @@ export class ChartView {
     this.clickHandler = handler;
   }
 
-  /** Sets a signal of the running view (e.g. the scrubbed episode) and redraws. */
-  async signal(name: string, value: unknown): Promise<void> {
-    if (!this.view) return;
-    this.signals.set(name, value);
-    await this.view.signal(name, value).runAsync();
+  /** Replaces the rows of one named dataset of the running view (e.g. the scrubbed episode) and redraws. */
+  data(name: string, rows: readonly object[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.view) await this.view.data(name, rows as object[]).runAsync();
+    });
   }
 
   /** The chart as a standalone SVG document. */

@@ -3,12 +3,15 @@
  * change re-solves them in the worker (the newest input wins: a stale slow solve is cancelled)
  * and redraws the chart and the metrics. The view lives in the URL.
  */
+// First: starts the worker and vega's load before the rest of the page is evaluated.
+import { client, scriptStart, vegaLoaded } from './earlyStart.ts';
 import './style.css';
 import { BUILT_IN_SCENARIOS, getBuiltInScenario, type GameConfig } from '../../src/index.ts';
 import { ChartView } from './chartView.ts';
-import { plotWidth, trajectoryChartSpec, type ChartRun } from './chartSpec.ts';
+import { plotWidth, scrubbedRows, trajectoryChartSpec, type ChartRun } from './chartSpec.ts';
 import { buildControls } from './controls.ts';
 import { download, fileStem } from './download.ts';
+import { EpisodeScrubber } from './episodeScrubber.ts';
 import { explain, renderExplanation } from './explain.ts';
 import { describeFields } from './fields.ts';
 import { loadChartFont } from './font.ts';
@@ -18,7 +21,6 @@ import { SolveProgress } from './progress.ts';
 import type { ExportFormat, RunView } from './protocol.ts';
 import { Scenarios } from './scenarios.ts';
 import { setPath, settingFromConfig, settingToConfig, withMode, withVariantStart, type Setting } from './setting.ts';
-import { SolverClient } from './solverClient.ts';
 import { setUpSweepPanel, type SweepMeta } from './sweepPanel.ts';
 import { tabList } from './tabs.ts';
 import { tooltipHandler } from './tooltip.ts';
@@ -39,6 +41,13 @@ export interface ExplorerProbe {
   phases: { solve: number; compute: number; spec: number; draw: number } | null;
   /** performance.now() when the first chart was drawn. */
   firstChart: number | null;
+  /**
+   * The way to the first chart, in milliseconds after navigation start: the page's script
+   * starts, vega is loaded, the worker's first answer arrives.
+   */
+  startup: { script: number; vega: number | null; firstSolve: number | null };
+  /** The episode whose policy chart was drawn last, and how many times it was drawn. */
+  policy: { episode: number | null; renders: number };
 }
 
 declare global {
@@ -55,10 +64,10 @@ const fields = describeFields();
 const scenarios = new Scenarios(BUILT_IN_SCENARIOS, fields);
 /** Controls that decide which other controls apply (a union's `type`): the form is redrawn when they change. */
 const conditionKeys = new Set(fields.flatMap((f) => [...(f.when ? [f.when.key] : []), ...(f.setInside ? [f.setInside.key] : [])]));
-const client = new SolverClient();
 const chartElement = byId<HTMLDivElement>('chart');
 const chart = new ChartView(chartElement, tooltipHandler(byId('chart-frame')));
-const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null, firstChart: null };
+const probe: ExplorerProbe = { renders: 0, latencies: [], phases: null, firstChart: null, startup: { script: scriptStart, vega: null, firstSolve: null }, policy: { episode: null, renders: 0 } };
+void vegaLoaded.then((at) => (probe.startup.vega = at), () => undefined);
 window.mesalabExplorer = probe;
 
 let state: ExplorerState = stateFromQuery(location.search, scenarios.defaults, scenarios.first);
@@ -91,6 +100,24 @@ const progress = new SolveProgress({ box: byId('progress'), text: byId('progress
   client.cancel();
   byId('status').textContent = 'Cancelled. Change any input to solve again.';
 });
+
+/** The edited setting's column on screen: the scrubber and the exports show its run. */
+function shownIndex(): number {
+  return Math.max(0, columns.findIndex((c) => c.id === state.editing));
+}
+
+const scrubber = new EpisodeScrubber(
+  { slider: byId('episode'), play: byId('episode-play'), values: byId('episode-values'), frame: byId('policy-frame'), chart: byId('policy-chart') },
+  {
+    fetch: (episode) => client.episode(shownSolve, shownIndex(), episode),
+    onEpisode: (episode) => void chart.data('scrubbed', scrubbedRows(episode)),
+    onDrawn: (episode) => {
+      probe.policy.episode = episode;
+      probe.policy.renders++;
+      window.dispatchEvent(new CustomEvent('mesalab:policy', { detail: { episode } }));
+    },
+  },
+);
 
 // ---- State changes -------------------------------------------------------------------------
 
@@ -184,6 +211,7 @@ async function update(inputAt: number | null): Promise<void> {
   );
   progress.stop();
   const solvedAt = performance.now();
+  probe.startup.firstSolve ??= solvedAt;
   // A newer input is waiting: leave the screen as it is and solve that one.
   if (outcomes.some((o) => !o.ok && o.failure.kind === 'cancelled')) return;
   const runs: (RunView | null)[] = ids.map(() => null);
@@ -221,11 +249,13 @@ function chartWidth(): number {
 async function draw(): Promise<{ spec: number; draw: number }> {
   const started = performance.now();
   const runs: ChartRun[] = columns.map((c) => ({ setting: SETTING_LABEL[c.id], label: c.label, view: c.run }));
-  const spec = trajectoryChartSpec(runs, { width: chartWidth(), height: CHART_HEIGHT });
+  const shown = columns[shownIndex()];
+  const spec = trajectoryChartSpec(runs, { width: chartWidth(), height: CHART_HEIGHT, scrubbed: scrubber.episodeFor(shown.run) });
   const specDone = performance.now();
   await chart.show(spec);
+  // After the trajectory: the policy chart's own vega work never delays it.
+  scrubber.show(shown.run, columns.length > 1 ? shown.label : shown.run.name);
   renderMetricsTable(byId('metrics'), columns);
-  const shown = columns.find((c) => c.id === state.editing) ?? columns[0];
   const setting = shown.id === 'b' && state.b ? state.b : state.a;
   renderExplanation(byId('explain'), explain(scenarios.section(setting.scenario), shown.run));
   return { spec: specDone - started, draw: performance.now() - specDone };
@@ -411,7 +441,7 @@ function openSweepPoint(params: Record<string, number>, meta: SweepMeta | null, 
 /** Chart as SVG or PNG; the edited setting's data as the CLI's CSV or JSON (written by the worker). */
 async function exportAs(kind: string): Promise<void> {
   if (columns.length === 0) return;
-  const index = Math.max(0, columns.findIndex((c) => c.id === state.editing));
+  const index = shownIndex();
   const chartStem = fileStem(columns.map((c) => c.run.name).join('-vs-'));
   const dataStem = fileStem(columns[index].run.name);
   if (kind === 'svg') download(`${chartStem}.svg`, await chart.toSvg(), 'image/svg+xml');

@@ -25,7 +25,16 @@ export interface ExportRequest {
 
 export type ExportFormat = 'csv' | 'json';
 
-export type WorkerRequest = SolveRequest | ExportRequest;
+/** The policy of episode `episode` of run `index` of request `of`, against the goal (policyCurve.ts). */
+export interface PolicyRequest {
+  readonly type: 'policy';
+  readonly id: number;
+  readonly of: number;
+  readonly index: number;
+  readonly episode: number;
+}
+
+export type WorkerRequest = SolveRequest | ExportRequest | PolicyRequest;
 
 /**
  * Why a config produced no result: bad input (with the config path of the offending field),
@@ -121,4 +130,32 @@ export interface CheckResponse {
   readonly failures: readonly (SolveFailure | null)[];
 }
 
-export type WorkerMessage = CheckResponse | SolveStart | SolveResponse | ExportResponse;
+/** One episode's policy y = f_n(θ) and slope f′_n(θ) on a range of θ, and where the run is. */
+export interface PolicyCurve {
+  readonly episode: number;
+  /** The library's name of the goal parameter (`theta`). */
+  readonly goal: string;
+  readonly theta: Float64Array;
+  readonly output: Float64Array;
+  readonly slope: Float64Array;
+  /** The goal before episode n and the policy's output and slope there. */
+  readonly at: { readonly theta: number; readonly y: number; readonly slope: number };
+}
+
+/** One episode of a kept run: its policy, and every shown series' exact value (not thinned). */
+export interface EpisodeView {
+  readonly episode: number;
+  /** Null where the run's trajectory does not hold its policy (policyCurve.ts). */
+  readonly curve: PolicyCurve | null;
+  /** [series key, value] in `RunView.series` order, then the learning rate as 'learningRate'. */
+  readonly values: readonly (readonly [string, number])[];
+}
+
+export interface PolicyResponse {
+  readonly type: 'policy';
+  readonly id: number;
+  readonly episode: EpisodeView | null;
+  readonly error?: string;
+}
+
+export type WorkerMessage = CheckResponse | SolveStart | SolveResponse | ExportResponse | PolicyResponse;

@@ -3,20 +3,30 @@
  * off the page's main thread. It answers in steps, so the newest input's errors show at once:
  * `checked` (every config validated), `started` (per solve: the solver and the library's time
  * estimate, for the page's progress), `solved` (what the page draws). The runs of the last solve
- * that succeeded stay here for their exports.
+ * that succeeded stay here for their exports and for the policy of any one episode (`policy`).
  */
 import { DivergenceError, estimateSolveSeconds, InputError, parseAnyConfig, type SolveWrapper } from '../../src/index.ts';
 import { runView } from './displayTable.ts';
-import type { ExportRequest, SolveFailure, SolveOutcome, SolveRequest, WorkerMessage, WorkerRequest } from './protocol.ts';
+import type { ExportRequest, PolicyRequest, SolveFailure, SolveOutcome, SolveRequest, WorkerMessage, WorkerRequest } from './protocol.ts';
 import { ownMessage } from './messages.ts';
+import { policyCurve, type RunPolicy } from './policyCurve.ts';
 import { solveConfig, type SolvedRun } from './solvedRun.ts';
 
-let kept: { id: number; runs: (SolvedRun | null)[] } = { id: -1, runs: [] };
+interface Kept {
+  readonly id: number;
+  readonly runs: readonly (SolvedRun | null)[];
+  readonly configs: readonly unknown[];
+  /** Each run's policy, parsed from its config when first asked for. */
+  readonly policies: (RunPolicy | undefined)[];
+}
+
+let kept: Kept = { id: -1, runs: [], configs: [], policies: [] };
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if (event.data.type === 'solve') solve(event.data);
+  else if (event.data.type === 'policy') episodeOf(event.data);
   else exportRun(event.data);
 };
 
@@ -41,7 +51,7 @@ function solve({ id, configs, columns }: SolveRequest): void {
     }
   });
   // The page shows a solve only if every run succeeded: keep those runs for its exports.
-  if (runs.every((r) => r !== null)) kept = { id, runs };
+  if (runs.every((r) => r !== null)) kept = { id, runs, configs, policies: [] };
   const transfer = outcomes.flatMap((o) => (o.ok ? [o.run.table.episode, o.run.table.learningRate, ...o.run.table.columns].map((c) => c.buffer as ArrayBuffer) : []));
   post({ type: 'solved', id, outcomes }, transfer);
 }
@@ -72,6 +82,33 @@ function exportRun({ id, of, index, format }: ExportRequest): void {
     return;
   }
   post({ type: 'exported', id, text: format === 'csv' ? run.csv() : run.json() });
+}
+
+/** Episode n of a kept run: its policy against the goal, and each shown series' value. */
+function episodeOf({ id, of, index, episode }: PolicyRequest): void {
+  const run = kept.id === of ? kept.runs[index] : null;
+  if (!run) {
+    post({ type: 'policy', id, episode: null, error: 'that run is no longer kept' });
+    return;
+  }
+  const episodes = run.trajectory.output.length;
+  const n = Math.min(episodes - 1, Math.max(0, Math.round(episode)));
+  const window = Math.min(run.plotWindow, episodes);
+  try {
+    kept.policies[index] ??= policyOfConfig(kept.configs[index]);
+    const curve = policyCurve(kept.policies[index], run.trajectory, n, window);
+    const values: [string, number][] = run.series.map((s, i) => [s.key, run.columns[i][n]]);
+    values.push(['learningRate', run.trajectory.learningRate[n]]);
+    const transfer = curve ? [curve.theta.buffer as ArrayBuffer, curve.output.buffer as ArrayBuffer, curve.slope.buffer as ArrayBuffer] : [];
+    post({ type: 'policy', id, episode: { episode: n, curve, values } }, transfer);
+  } catch (error) {
+    post({ type: 'policy', id, episode: null, error: describeFailure(error).message });
+  }
+}
+
+function policyOfConfig(config: unknown): RunPolicy {
+  const parsed = parseAnyConfig(config);
+  return parsed.kind === 'game' ? { kind: 'game', game: parsed.parsed.game } : { kind: 'seed' };
 }
 
 function describeFailure(error: unknown): SolveFailure {

@@ -4,7 +4,7 @@
  * has become stale (the user moved on while a slow solver was still running) is cancelled by
  * terminating the worker and starting a fresh one, since a running solve cannot be interrupted.
  */
-import type { ExportFormat, SolveFailure, SolveOutcome, SolveStart, WorkerMessage, WorkerRequest } from './protocol.ts';
+import type { EpisodeView, ExportFormat, SolveFailure, SolveOutcome, SolveStart, WorkerMessage, WorkerRequest } from './protocol.ts';
 
 export interface SolveCallbacks {
   /** Every config validated: a failure per invalid one (null for those being solved). */
@@ -24,15 +24,16 @@ interface Waiting {
   readonly resolve: (outcomes: readonly SolveOutcome[]) => void;
 }
 
-interface WaitingExport {
-  readonly resolve: (text: string) => void;
+/** An export or an episode's policy: answered once, from a kept run. */
+interface WaitingAnswer {
+  readonly resolve: (value: never) => void;
   readonly reject: (error: Error) => void;
 }
 
 export class SolverClient {
   private worker: Worker;
   private readonly waiting = new Map<number, Waiting>();
-  private readonly exports = new Map<number, WaitingExport>();
+  private readonly answers = new Map<number, WaitingAnswer>();
   private nextId = 0;
   private busySince: number | null = null;
 
@@ -52,11 +53,12 @@ export class SolverClient {
 
   /** The CSV or JSON of run `index` of solve `of` (the worker keeps the last solve whose runs all succeeded). */
   exportRun(of: number, index: number, format: ExportFormat): Promise<string> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.exports.set(id, { resolve, reject });
-      this.send({ type: 'export', id, of, index, format });
-    });
+    return this.ask<string>((id) => ({ type: 'export', id, of, index, format }));
+  }
+
+  /** Episode `episode` of run `index` of solve `of`: its policy against the goal and its values. */
+  episode(of: number, index: number, episode: number): Promise<EpisodeView> {
+    return this.ask<EpisodeView>((id) => ({ type: 'policy', id, of, index, episode }));
   }
 
   /** Milliseconds the oldest open solve has been waiting, or 0 when idle. */
@@ -69,6 +71,14 @@ export class SolverClient {
     this.worker.terminate();
     this.failAll('cancelled', 'cancelled: a newer input replaced this solve');
     this.worker = this.start();
+  }
+
+  private ask<T>(request: (id: number) => WorkerRequest): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.answers.set(id, { resolve: resolve as (value: never) => void, reject });
+      this.send(request(id));
+    });
   }
 
   private send(request: WorkerRequest): void {
@@ -84,11 +94,12 @@ export class SolverClient {
   }
 
   private receive(message: WorkerMessage): void {
-    if (message.type === 'exported') {
-      const waiting = this.exports.get(message.id);
-      this.exports.delete(message.id);
-      if (message.text === null) waiting?.reject(new Error(message.error ?? 'export failed'));
-      else waiting?.resolve(message.text);
+    if (message.type === 'exported' || message.type === 'policy') {
+      const waiting = this.answers.get(message.id);
+      this.answers.delete(message.id);
+      const value = message.type === 'exported' ? message.text : message.episode;
+      if (value === null) waiting?.reject(new Error(message.error ?? `${message.type === 'exported' ? 'export' : 'policy'} failed`));
+      else waiting?.resolve(value as never);
       return;
     }
     const waiting = this.waiting.get(message.id);
@@ -106,9 +117,9 @@ export class SolverClient {
     for (const { count, resolve } of this.waiting.values()) {
       resolve(Array.from({ length: count }, (): SolveOutcome => ({ ok: false, failure: { kind, field: null, message } })));
     }
-    for (const { reject } of this.exports.values()) reject(new Error(message));
+    for (const { reject } of this.answers.values()) reject(new Error(message));
     this.waiting.clear();
-    this.exports.clear();
+    this.answers.clear();
     this.busySince = null;
   }
 }
