@@ -146,7 +146,7 @@ describe.runIf(haveChromium || process.env.CI)('explorer page in headless chromi
     await page.evaluate(() => document.title);
     expect(Date.now() - started).toBeLessThan(250);
     await page.selectOption('#field-solver', 'grid');
-    await expect.poll(() => page.locator('#status').textContent(), { timeout: 5000 }).toContain('N = 640, grid solver');
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 30_000 }).toContain('N = 640, grid solver');
     await expectMetrics(page, 'a', solve({ ...seed1, schedule: { training: 40, deployment: 600, learningRate: 1 } }));
     const renders = await renderCount(page);
     await page.fill('#field-schedule-deployment', '80');

@@ -98,7 +98,7 @@ export class EpisodeScrubber {
         if (view === null || this.run === null) continue;
         this.el.values.textContent = valuesText(this.run, view);
         this.el.frame.hidden = view.curve === null;
-        if (view.curve) await this.chart.show(policyChartSpec(view.curve, this.label, { width: Math.max(280, this.el.chart.clientWidth) }));
+        if (view.curve) await this.chart.show(policyChartSpec(view.curve, this.label, { width: Math.max(280, this.el.chart.clientWidth), averaged: this.run.note.includes('mean of') }));
         this.hooks.onDrawn(episode);
       }
     } finally {

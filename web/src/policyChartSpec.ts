@@ -14,6 +14,11 @@ export interface PolicyLayout {
   readonly width: number;
   /** Below this width the two panels are stacked. */
   readonly sideBySideFrom?: number;
+  /**
+   * The run is a mean over Monte Carlo runs (REINFORCE): the curve is the policy of the mean
+   * action, whose output is not the mean output, and the subtitle says so.
+   */
+  readonly averaged?: boolean;
 }
 
 const PANEL_HEIGHT = 150;
@@ -56,7 +61,7 @@ export function policyChartSpec(curve: PolicyCurve, run: string, layout: PolicyL
       { name: 'titleText', value: `${run}: the policy at episode ${curve.episode}` },
       {
         name: 'subtitleText',
-        value: `its output and slope against ${g}, other parameters at their episode-${curve.episode} values; the dot: ${g} = ${format(curve.at.theta)}, y = ${format(curve.at.y)}, slope ${format(curve.at.slope)}`,
+        value: `${layout.averaged ? 'the policy of the mean action over the seeded runs (its output is not their mean output): ' : ''}its output and slope against ${g}, other parameters at their episode-${curve.episode} values; the dot: ${g} = ${format(curve.at.theta)}, y = ${format(curve.at.y)}, slope ${format(curve.at.slope)}`,
       },
     ],
     ...(sideBySide ? { hconcat: panels, spacing: 40 } : { vconcat: panels, spacing: 12 }),
